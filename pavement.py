@@ -1,0 +1,45 @@
+"""Tasks for building the article: paver cog, html, test, clean."""
+
+import argparse
+import shutil
+import subprocess
+import sys
+
+from paver.easy import consume_args, task
+
+import examplerunner
+
+BUILD = examplerunner.ROOT / "build"
+SPHINX = [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-c", ".", "source"]
+
+
+@task
+@consume_args
+def cog(args):
+    """Embed the examples' output in the pages: cog [--force] [PAGE.rst ...]."""
+    parser = argparse.ArgumentParser(prog="paver cog")
+    parser.add_argument("--force", "-f", action="store_true",
+                        help="rerun every example, even those whose inputs did not change")
+    parser.add_argument("pages", nargs="*", help="pages to refresh (default: all of source/)")
+    options = parser.parse_args(args)
+    if examplerunner.regenerate(options.pages, force=options.force):
+        sys.exit(1)
+
+
+@task
+def html():
+    """Build the HTML article into build/html (warnings are errors)."""
+    subprocess.run([*SPHINX, "-b", "html", str(BUILD / "html")], check=True)
+
+
+@task
+@consume_args
+def test(args):
+    """Run the whole test suite (extra arguments go to pytest)."""
+    sys.exit(subprocess.call([sys.executable, "-m", "pytest", *args]))
+
+
+@task
+def clean():
+    """Remove the build output."""
+    shutil.rmtree(BUILD, ignore_errors=True)

@@ -1,0 +1,48 @@
+"""Every example, under every start method, prints what the article shows.
+
+The examples and the options of their blocks are read from the pages, so a
+new example joins this matrix as soon as its cog block exists.
+"""
+
+import multiprocessing
+
+import pytest
+
+import examplerunner
+
+BLOCKS = [b for page in examplerunner.pages() for b in examplerunner.find_blocks(page)]
+METHODS = [m for m in ("fork", "spawn", "forkserver")
+           if m in multiprocessing.get_all_start_methods()]
+
+
+@pytest.mark.usefixtures("no_process_left")
+@pytest.mark.parametrize("method", METHODS)
+@pytest.mark.parametrize("block", BLOCKS, ids=lambda b: b.script)
+def test_example_output_matches_the_article(block, method):
+    # run() raises if the exit status is not the one the block expects, if
+    # the example times out, or if it leaves a process running.
+    result = examplerunner.run(block.script, start_method=method, **block.options)
+    assert block.embedded is not None, f"{block.name} has no output: run paver cog"
+    if not examplerunner.same_output(block.embedded, result.output, block.options):
+        assert result.output == block.embedded
+
+
+def test_every_example_is_in_the_article():
+    shown = set()
+    for b in BLOCKS:
+        shown |= examplerunner.imported_examples(b.script)
+    scripts = {p.name for p in examplerunner.EXAMPLES.glob("*.py")}
+    assert scripts - shown == set()
+
+
+def test_every_example_is_in_house_style():
+    for path in sorted(examplerunner.EXAMPLES.glob("*.py")):
+        lines = path.read_text(encoding="utf-8").split("\n")
+        assert lines[0] == "#!/usr/bin/env python3", path.name
+        assert lines[1].startswith('"""') and lines[1].endswith('"""'), path.name
+        assert path.name.startswith("multiprocessing_"), path.name
+
+
+def test_no_embedded_output_is_stale():
+    stale = [b.name for b in examplerunner.stale_blocks()]
+    assert not stale, f"run paver cog: these blocks are older than their inputs: {stale}"
