@@ -24,7 +24,9 @@ def test_example_output_matches_the_article(block, method):
     result = examplerunner.run(block.script, start_method=method, **block.options)
     assert block.embedded is not None, f"{block.name} has no output: run paver cog"
     if not examplerunner.same_output(block.embedded, result.output, block.options):
-        assert result.output == block.embedded
+        # Show the difference as pytest does for two lists of lines.
+        assert examplerunner.comparable(result.output, block.options) == \
+            examplerunner.comparable(block.embedded, block.options)
 
 
 def test_every_example_is_in_the_article():
