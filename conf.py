@@ -11,7 +11,10 @@ exclude_patterns = ["build"]
 templates_path = []
 
 extensions = [
+    "sphinx.ext.graphviz",
     "sphinx.ext.intersphinx",
+    "sphinx_codeautolink",
+    "sphinx_copybutton",
 ]
 
 # Warnings are errors in every build (see pavement.py), and every
@@ -28,6 +31,17 @@ intersphinx_mapping = {
     ),
 }
 intersphinx_timeout = 10
+
+# Names in the scripts link to the documentation of what they name.
+codeautolink_concat_default = True
+
+# The copy button copies a shell line without its "$ " prompt, and only the
+# command lines of a shell session; a script is copied whole.
+copybutton_prompt_text = "$ "
+copybutton_only_copy_prompt_lines = True
+
+# Diagrams are drawn at build time by Graphviz's dot, as SVG.
+graphviz_output_format = "svg"
 
 highlight_language = "python3"
 pygments_style = "friendly"

@@ -45,6 +45,10 @@ LINGER = 5.0
 """Seconds helper processes (resource tracker, forkserver) get to exit
 after the script itself has ended, before they count as left behind."""
 
+SPHINX_BUILD = [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-c", str(ROOT),
+                str(SOURCE)]
+"""How the article is built: warnings are errors, every reference must resolve."""
+
 MARKERS = ("{{{cog", "}}}", "{{{end}}}")
 DIGEST_PREFIX = ".. inputs digest: "
 

@@ -5,12 +5,11 @@ import shutil
 import subprocess
 import sys
 
-from paver.easy import consume_args, task
+from paver.easy import consume_args, needs, task
 
 import examplerunner
 
 BUILD = examplerunner.ROOT / "build"
-SPHINX = [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-c", ".", "source"]
 
 
 @task
@@ -29,7 +28,7 @@ def cog(args):
 @task
 def html():
     """Build the HTML article into build/html (warnings are errors)."""
-    subprocess.run([*SPHINX, "-b", "html", str(BUILD / "html")], check=True)
+    subprocess.run([*examplerunner.SPHINX_BUILD, "-b", "html", str(BUILD / "html")], check=True)
 
 
 @task
@@ -37,6 +36,17 @@ def html():
 def test(args):
     """Run the whole test suite (extra arguments go to pytest)."""
     sys.exit(subprocess.call([sys.executable, "-m", "pytest", *args]))
+
+
+@task
+@needs("html")
+@consume_args
+def serve(args):
+    """Build the article and serve it on http://127.0.0.1:8000 (or the port given)."""
+    port = args[0] if args else "8000"
+    print(f"Serving the article on http://127.0.0.1:{port}/ (Ctrl-C stops)")
+    subprocess.call([sys.executable, "-m", "http.server", "--bind", "127.0.0.1",
+                     "--directory", str(BUILD / "html"), port])
 
 
 @task

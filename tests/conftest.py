@@ -7,10 +7,13 @@ psutil can still see it and a test can prove that nothing survived.
 
 import ctypes
 import os
+import subprocess
 import sys
 
 import psutil
 import pytest
+
+import examplerunner
 
 PR_SET_CHILD_SUBREAPER = 36
 SUBREAPER = False
@@ -44,3 +47,14 @@ def no_process_left():
     for proc in survivors:
         proc.kill()
     assert not survivors, f"processes survived: {[p.cmdline() for p in survivors]}"
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The article built from scratch, as `paver html` builds it."""
+    out = tmp_path_factory.mktemp("site") / "html"
+    done = subprocess.run(
+        [*examplerunner.SPHINX_BUILD, "-q", "-b", "html", str(out)],
+        cwd=examplerunner.ROOT, capture_output=True, text=True, timeout=600,
+    )
+    return out, done
