@@ -130,15 +130,19 @@ def _group_alive(pgid):
 
 
 def run(script, *, args=(), timeout=DEFAULT_TIMEOUT, returncode=0,
-        start_method=None, python=None, cwd=EXAMPLES, **_block_options) -> Result:
+        start_method=None, python=None, dev_mode=False, cwd=EXAMPLES,
+        **_block_options) -> Result:
     """Run ``examples/<script>`` and return its cleaned, terminal-like output.
 
-    ``cwd`` is the folder the script is in (``examples/`` by default).
+    ``start_method`` makes that method the default, ``python`` runs another
+    interpreter, ``dev_mode`` adds ``-X dev`` (warnings and leaked resources
+    then show up in the output), and ``cwd`` is the folder the script is in
+    (``examples/`` by default).
     Raises :class:`ExampleError` when the script exits with another status
     than ``returncode``, runs longer than ``timeout`` seconds (the whole
     process group is killed), or leaves processes running after it ends.
     """
-    command = [python or sys.executable, script, *args]
+    command = [python or sys.executable, *(["-X", "dev"] if dev_mode else []), script, *args]
     cwd = EXAMPLES / cwd  # a relative cwd is taken from examples/
     master, slave = pty.openpty()
     started = time.monotonic()

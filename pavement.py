@@ -34,8 +34,15 @@ def html():
 @task
 @consume_args
 def test(args):
-    """Run the whole test suite (extra arguments go to pytest)."""
+    """Run the whole test suite with this Python (extra arguments go to pytest)."""
     sys.exit(subprocess.call([sys.executable, "-m", "pytest", *args]))
+
+
+@task
+@consume_args
+def matrix(args):
+    """Run every example under every start method on every Python installed (tox)."""
+    sys.exit(subprocess.call([sys.executable, "-m", "tox", "run", *args]))
 
 
 @task

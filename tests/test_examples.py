@@ -20,8 +20,10 @@ METHODS = [m for m in ("fork", "spawn", "forkserver")
 @pytest.mark.parametrize("block", BLOCKS, ids=lambda b: b.script)
 def test_example_output_matches_the_article(block, method):
     # run() raises if the exit status is not the one the block expects, if
-    # the example times out, or if it leaves a process running.
-    result = examplerunner.run(block.script, start_method=method, **block.options)
+    # the example times out, or if it leaves a process running. Development
+    # mode makes any warning or leaked resource show up as extra output.
+    result = examplerunner.run(block.script, start_method=method, dev_mode=True,
+                               **block.options)
     assert block.embedded is not None, f"{block.name} has no output: run paver cog"
     if not examplerunner.same_output(block.embedded, result.output, block.options):
         # Show the difference as pytest does for two lists of lines.

@@ -2,6 +2,7 @@
 
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -85,25 +86,51 @@ def test_a_block_starts_with_the_shell_command():
                           "    one", "", "    two"]
 
 
-@pytest.mark.usefixtures("no_process_left")
-def test_paver_cog_leaves_pages_byte_identical_when_an_example_fails(tmp_path):
+PAVER = [sys.executable, "-c", "import paver.tasks; paver.tasks.main()"]
+
+
+def page_calling(tmp_path, script):
+    """A copy of the first page with one more block, which runs a fixture."""
     page = tmp_path / "index.rst"
     shutil.copy(ROOT / "source" / "index.rst", page)
     with page.open("a", encoding="utf-8") as f:
         f.write(
             "\n.. {{{cog\n"
             ".. from examplerunner import block\n"
-            f".. cog.out(block('raises.py', cwd={str(FIXTURES)!r}))\n"
+            f".. cog.out(block({script!r}, cwd={str(FIXTURES)!r}))\n"
             ".. }}}\n"
             ".. {{{end}}}\n"
         )
+    return page
+
+
+@pytest.mark.usefixtures("no_process_left")
+def test_paver_cog_leaves_pages_byte_identical_when_an_example_fails(tmp_path):
+    page = page_calling(tmp_path, "raises.py")
     before = page.read_bytes()
-    done = subprocess.run(
-        [sys.executable, "-c", "import paver.tasks; paver.tasks.main()",
-         "cog", "--force", str(page)],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
-    )
+    done = subprocess.run([*PAVER, "cog", "--force", str(page)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
     assert done.returncode != 0
     assert "raises.py: exited with status 1" in done.stdout + done.stderr
+    assert "No page was changed." in done.stdout
+    assert page.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["index.rst"]
+
+
+@pytest.mark.usefixtures("no_process_left")
+def test_ctrl_c_during_paver_cog_stops_everything_and_changes_nothing(tmp_path):
+    page = page_calling(tmp_path, "hangs.py")
+    before = page.read_bytes()
+    paver = subprocess.Popen([*PAVER, "cog", "--force", str(page)], cwd=ROOT,
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    # Interrupt once the hanging example is running, as Ctrl-C would.
+    deadline = time.monotonic() + 60
+    while not any("hangs.py" in " ".join(p.cmdline())
+                  for p in psutil.Process(paver.pid).children(recursive=True)):
+        assert time.monotonic() < deadline and paver.poll() is None
+        time.sleep(0.05)
+    paver.send_signal(signal.SIGINT)
+    output, _ = paver.communicate(timeout=60)
+    assert paver.returncode != 0, output
     assert page.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["index.rst"]
