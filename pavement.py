@@ -57,6 +57,14 @@ def serve(args):
 
 
 @task
+def bench():
+    """Run every script in benchmarks/ and print its figures."""
+    for script in sorted((examplerunner.ROOT / "benchmarks").glob("*.py")):
+        print(f"\n== benchmarks/{script.name}", flush=True)
+        subprocess.run([sys.executable, str(script)], cwd=examplerunner.ROOT, check=True)
+
+
+@task
 def clean():
     """Remove the build output."""
     shutil.rmtree(BUILD, ignore_errors=True)
