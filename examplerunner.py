@@ -56,11 +56,12 @@ DIGEST_PREFIX = ".. inputs digest: "
 class ExampleError(Exception):
     """An example exited with the wrong status, timed out or left processes."""
 
-    def __init__(self, script, problem, output):
+    def __init__(self, script, problem, output, seconds=0.0):
         tail = "\n".join(output.splitlines()[-15:])
         super().__init__(f"{script}: {problem}\n--- last lines it printed ---\n{tail}")
         self.script = script
         self.output = output
+        self.seconds = seconds
 
 
 @dataclasses.dataclass(frozen=True)
@@ -196,7 +197,7 @@ def run(script, *, args=(), timeout=DEFAULT_TIMEOUT, returncode=0,
     if problem is None and proc.returncode != returncode:
         problem = f"exited with status {proc.returncode}, expected {returncode}"
     if problem:
-        raise ExampleError(script, problem, output)
+        raise ExampleError(script, problem, output, seconds)
     return Result(script, proc.returncode, output, seconds, left_behind)
 
 
@@ -460,7 +461,7 @@ def regenerate(paths=None, *, force=False, jobs=None, report=print):
                 result = future.result()
             except ExampleError as error:
                 failures.append(error)
-                report(f"  failed {b.script}")
+                report(f"  failed {b.script} ({error.seconds:.1f} s)")
                 continue
             _prepared[futures[future]] = result.output
             report(f"  ok     {b.script} ({result.seconds:.1f} s)")

@@ -15,12 +15,19 @@ BUILD = examplerunner.ROOT / "build"
 @task
 @consume_args
 def cog(args):
-    """Embed the examples' output in the pages: cog [--force] [PAGE.rst ...]."""
+    """Embed the examples' output in the pages: cog [--force | --check] [PAGE.rst ...]."""
     parser = argparse.ArgumentParser(prog="paver cog")
     parser.add_argument("--force", "-f", action="store_true",
                         help="rerun every example, even those whose inputs did not change")
+    parser.add_argument("--check", action="store_true",
+                        help="run nothing; fail if any embedded output is older than its inputs")
     parser.add_argument("pages", nargs="*", help="pages to refresh (default: all of source/)")
     options = parser.parse_args(args)
+    if options.check:
+        stale = examplerunner.stale_blocks(options.pages or None)
+        for b in stale:
+            print(f"stale: {b.name}")
+        sys.exit(1 if stale else 0)
     if examplerunner.regenerate(options.pages, force=options.force):
         sys.exit(1)
 
