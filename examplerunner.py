@@ -17,7 +17,9 @@ from __future__ import annotations
 import ast
 import concurrent.futures
 import dataclasses
+import functools
 import hashlib
+import json
 import os
 import pty
 import re
@@ -191,7 +193,7 @@ def run(script, *, args=(), timeout=DEFAULT_TIMEOUT, returncode=0,
         with _running_lock:
             _running.discard(proc.pid)
     seconds = time.monotonic() - started
-    output = clean(b"".join(chunks).decode("utf-8", "replace"))
+    output = clean(b"".join(chunks).decode("utf-8", "replace"), python)
     if problem is None and left_behind:
         problem = "left processes running after it ended; they were killed"
     if problem is None and proc.returncode != returncode:
@@ -201,24 +203,43 @@ def run(script, *, args=(), timeout=DEFAULT_TIMEOUT, returncode=0,
     return Result(script, proc.returncode, output, seconds, left_behind)
 
 
-def _machine_paths():
-    """Absolute paths of this machine, longest first, with neutral stand-ins."""
+_PATHS_OF_PYTHON = (
+    "import json, sys, sysconfig; p = sysconfig.get_paths();"
+    "print(json.dumps([p['stdlib'], p['purelib'], sys.prefix, sys.base_prefix]))"
+)
+
+
+@functools.cache
+def _machine_paths(python=None):
+    """Absolute paths of this machine, longest first, with neutral stand-ins.
+
+    ``python`` is the interpreter that ran the example, when it is not the
+    one running this module: its own library paths are replaced too.
+    """
+    if python and python != sys.executable:
+        found = subprocess.run([python, "-c", _PATHS_OF_PYTHON], capture_output=True,
+                               text=True, check=True, env=child_environment()).stdout
+        stdlib, purelib, prefix, base_prefix = json.loads(found)
+    else:
+        paths = sysconfig.get_paths()
+        stdlib, purelib = paths["stdlib"], paths["purelib"]
+        prefix, base_prefix = sys.prefix, sys.base_prefix
     paths = {
         str(EXAMPLES): "/path/to/examples",
-        sysconfig.get_paths()["stdlib"]: "/path/to/lib/python3",
-        sysconfig.get_paths()["purelib"]: "/path/to/site-packages",
-        sys.prefix: "/path/to/python",
-        sys.base_prefix: "/path/to/python",
+        stdlib: "/path/to/lib/python3",
+        purelib: "/path/to/site-packages",
+        prefix: "/path/to/python",
+        base_prefix: "/path/to/python",
         str(ROOT): "/path/to/project",
         str(Path.home()): "/home/user",
     }
     return sorted(paths.items(), key=lambda item: len(item[0]), reverse=True)
 
 
-def clean(text):
+def clean(text, python=None):
     """Normalise terminal output: newlines, trailing blanks, machine paths."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    for path, neutral in _machine_paths():
+    for path, neutral in _machine_paths(python):
         if path and path != "/":
             text = text.replace(path, neutral)
     lines = [line.rstrip() for line in text.split("\n")]

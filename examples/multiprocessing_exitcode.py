@@ -1,0 +1,37 @@
+#!/usr/bin/env python3
+"""The exit code of a child tells how it ended."""
+
+import multiprocessing
+import signal
+import sys
+import time
+
+
+def returns():
+    pass
+
+
+def exits():
+    sys.exit(3)
+
+
+def raises():
+    raise RuntimeError("something went wrong")
+
+
+def sleeps():
+    time.sleep(10)
+
+
+if __name__ == "__main__":
+    for target in (returns, exits, raises, sleeps):
+        p = multiprocessing.Process(name=target.__name__, target=target)
+        p.start()
+        if target is sleeps:
+            p.terminate()
+        p.join()
+        if p.exitcode < 0:
+            how = f"killed by {signal.Signals(-p.exitcode).name}"
+        else:
+            how = "success" if p.exitcode == 0 else "failure"
+        print(f"{p.name}: exitcode={p.exitcode} ({how})")
