@@ -28,5 +28,5 @@ if __name__ == "__main__":
         w.start()
     for w in workers:
         w.join()
-    for w, count in zip(workers, seen):
+    for w, count in zip(workers, seen, strict=True):
         print(f"{w.name} went on after {count} of 3 had arrived")

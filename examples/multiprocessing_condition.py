@@ -31,5 +31,5 @@ if __name__ == "__main__":
         p.start()
     for p in second + [first]:
         p.join()
-    for p, result in zip(second, results):
+    for p, result in zip(second, results, strict=True):
         print(f"{p.name}: went on and saw data = {result}")
