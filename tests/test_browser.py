@@ -103,7 +103,7 @@ def test_page_shows_every_heading_script_and_output(tab, server, page):
         assert scripts.nth(i).is_visible()
 
     blocks = examplerunner.find_blocks(page)
-    outputs = tab.locator("div.highlight-none")
+    outputs = tab.locator("div.highlight-none", has_text="$ python3 multiprocessing_")
     assert outputs.count() == len(blocks)
     for i, block in enumerate(blocks):
         assert outputs.nth(i).is_visible()
