@@ -81,14 +81,17 @@ _running: set[int] = set()
 _running_lock = threading.Lock()
 
 
-def child_environment(start_method=None):
-    """The environment an example runs in: the caller's, cleaned.
+def child_environment(start_method=None, extra=None):
+    """The environment an example runs in: the caller's, cleaned, plus ``env``.
 
     ``PYTHONUNBUFFERED`` is dropped so that each process writes whole lines,
     as it does in a terminal; colour is switched off so the text is plain.
+    Variables that examples read are dropped too: an example gets them only
+    through ``env``, so its output never depends on the caller's shell.
     """
     env = dict(os.environ)
-    for name in ("PYTHONUNBUFFERED", "PYTHONSTARTUP", "PYTHONINSPECT", "FORCE_COLOR"):
+    for name in ("PYTHONUNBUFFERED", "PYTHONSTARTUP", "PYTHONINSPECT", "FORCE_COLOR",
+                 "QUEUE_AUTHKEY"):  # the remote-manager examples read a key from it
         env.pop(name, None)
     env.update(NO_COLOR="1", PYTHON_COLORS="0", TERM="dumb", COLUMNS="80", LC_ALL="C.UTF-8")
     if start_method:
@@ -98,6 +101,7 @@ def child_environment(start_method=None):
         env["PYTHONPATH"] = os.pathsep.join(
             filter(None, [str(START_METHOD_HOOK), env.get("PYTHONPATH")])
         )
+    env.update(extra or {})
     return env
 
 
@@ -133,25 +137,28 @@ def _group_alive(pgid):
 
 
 def run(script, *, args=(), timeout=DEFAULT_TIMEOUT, returncode=0,
-        start_method=None, python=None, dev_mode=False, cwd=EXAMPLES,
+        start_method=None, python=None, dev_mode=False, env=None, cwd=EXAMPLES,
         **_block_options) -> Result:
     """Run ``examples/<script>`` and return its cleaned, terminal-like output.
 
     ``start_method`` makes that method the default, ``python`` runs another
-    interpreter, ``dev_mode`` adds ``-X dev`` (warnings and leaked resources
-    then show up in the output), and ``cwd`` is the folder the script is in
-    (``examples/`` by default).
+    interpreter, ``dev_mode`` runs it and every process it starts in
+    development mode, as ``-X dev`` does (warnings and leaked resources then
+    show up in the output), ``env`` adds environment variables, and
+    ``cwd`` is the folder the script is in (``examples/`` by default).
     Raises :class:`ExampleError` when the script exits with another status
     than ``returncode``, runs longer than ``timeout`` seconds (the whole
     process group is killed), or leaves processes running after it ends.
     """
-    command = [python or sys.executable, *(["-X", "dev"] if dev_mode else []), script, *args]
+    command = [python or sys.executable, script, *args]
+    if dev_mode:  # through the environment, so every process it starts has it too
+        env = {"PYTHONDEVMODE": "1", **(env or {})}
     cwd = EXAMPLES / cwd  # a relative cwd is taken from examples/
     master, slave = pty.openpty()
     started = time.monotonic()
     try:
         proc = subprocess.Popen(
-            command, cwd=cwd, env=child_environment(start_method),
+            command, cwd=cwd, env=child_environment(start_method, env),
             stdin=subprocess.DEVNULL, stdout=slave, stderr=slave,
             start_new_session=True,
         )
@@ -265,7 +272,7 @@ class Block:
 
 
 def imported_examples(script, seen=None, folder=EXAMPLES):
-    """The script plus every module of its folder it imports, recursively."""
+    """The script plus every script of its folder it imports or runs, recursively."""
     seen = set() if seen is None else seen
     path = Path(folder) / script
     if path.name in seen or not path.exists():
@@ -274,11 +281,15 @@ def imported_examples(script, seen=None, folder=EXAMPLES):
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         names = []
         if isinstance(node, ast.Import):
-            names = [alias.name for alias in node.names]
+            names = [alias.name.split(".")[0] + ".py" for alias in node.names]
         elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-            names = [node.module]
+            names = [node.module.split(".")[0] + ".py"]
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            # A script that starts another one names it in a string.
+            if node.value.endswith(".py") and "/" not in node.value:
+                names = [node.value]
         for name in names:
-            imported_examples(name.split(".")[0] + ".py", seen, folder)
+            imported_examples(name, seen, folder)
     return seen
 
 
@@ -295,7 +306,7 @@ def digest(script, options):
 def format_block(script, output, options):
     """The reST a cog block embeds: a shell session, then the input digest."""
     command = " ".join(["$ python3", script, *options.get("args", ())])
-    lines = ["", ".. code-block:: none", "", "    " + command]
+    lines = ["", ".. code-block:: none", "    :class: example-output", "", "    " + command]
     lines += ["    " + line if line else "" for line in output.split("\n")]
     lines += ["", DIGEST_PREFIX + digest(script, options), ""]
     return "\n".join(lines) + "\n"
@@ -369,17 +380,15 @@ def find_blocks(path):
 
 def _embedded_output(body):
     """The program output inside a generated block, without the ``$`` line."""
-    shown = []
-    for line in body:
-        if line.startswith("    "):
-            shown.append(line[4:])
-        elif line == "" and shown:
-            shown.append("")
-        elif shown:
-            break
-    if not shown:
+    starts = [i for i, line in enumerate(body) if line.startswith("    $ python3 ")]
+    if not starts:
         return None
-    return "\n".join(shown[1:]).strip("\n")
+    shown = []
+    for line in body[starts[0] + 1:]:
+        if line and not line.startswith("    "):
+            break
+        shown.append(line[4:])
+    return "\n".join(shown).strip("\n")
 
 
 def _embedded_digest(body):
@@ -472,7 +481,8 @@ def regenerate(paths=None, *, force=False, jobs=None, report=print):
             todo[key] = b
     failures = []
     started = time.monotonic()
-    workers = jobs or os.cpu_count() or 2
+    # Most examples spend their time waiting, so run several per core.
+    workers = jobs or 4 * (os.cpu_count() or 1)
     pool = concurrent.futures.ThreadPoolExecutor(max_workers=workers)
     try:
         futures = {pool.submit(run, b.script, **b.options): key for key, b in todo.items()}

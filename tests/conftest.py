@@ -9,6 +9,7 @@ import ctypes
 import os
 import subprocess
 import sys
+import time
 
 import psutil
 import pytest
@@ -36,17 +37,34 @@ def living_descendants():
     return alive
 
 
+def describe(proc):
+    try:
+        return " ".join(proc.cmdline())
+    except psutil.Error:
+        return f"pid {proc.pid}"
+
+
 @pytest.fixture
 def no_process_left():
-    """Fail the test if any process started during it is still running."""
+    """Fail the test if any process started during it is still running.
+
+    Helper processes (a resource tracker, a fork server) exit on their own
+    a moment after their parent: they get the same grace as in the runner.
+    """
     if not SUBREAPER:
         pytest.skip("needs a Linux child subreaper to see orphaned processes")
     before = {p.pid for p in living_descendants()}
     yield
-    survivors = [p for p in living_descendants() if p.pid not in before]
+    deadline = time.monotonic() + examplerunner.LINGER
+    while True:
+        survivors = [p for p in living_descendants() if p.pid not in before]
+        if not survivors or time.monotonic() > deadline:
+            break
+        time.sleep(0.05)
+    names = [describe(p) for p in survivors]
     for proc in survivors:
         proc.kill()
-    assert not survivors, f"processes survived: {[p.cmdline() for p in survivors]}"
+    assert not survivors, f"processes survived: {names}"
 
 
 @pytest.fixture(scope="session")

@@ -103,7 +103,7 @@ def test_page_shows_every_heading_script_and_output(tab, server, page):
         assert scripts.nth(i).is_visible()
 
     blocks = examplerunner.find_blocks(page)
-    outputs = tab.locator("div.highlight-none", has_text="$ python3 multiprocessing_")
+    outputs = tab.locator("div.example-output")
     assert outputs.count() == len(blocks)
     for i, block in enumerate(blocks):
         assert outputs.nth(i).is_visible()
@@ -121,7 +121,7 @@ def test_copy_buttons_copy_the_script_and_the_command(tab, server):
     expected = (examplerunner.EXAMPLES / "multiprocessing_simple.py").read_text()
     assert copied.strip() == expected.strip()
 
-    output = tab.locator("div.highlight-none").first
+    output = tab.locator("div.example-output").first
     output.hover()
     output.locator("button.copybtn").click()
     copied = tab.evaluate("navigator.clipboard.readText()")

@@ -82,8 +82,8 @@ def test_machine_paths_are_replaced():
 def test_a_block_starts_with_the_shell_command():
     text = examplerunner.format_block("demo.py", "one\n\ntwo", {"args": ("-v",)})
     lines = text.split("\n")
-    assert lines[1:7] == [".. code-block:: none", "", "    $ python3 demo.py -v",
-                          "    one", "", "    two"]
+    assert lines[1:8] == [".. code-block:: none", "    :class: example-output", "",
+                          "    $ python3 demo.py -v", "    one", "", "    two"]
 
 
 PAVER = [sys.executable, "-c", "import paver.tasks; paver.tasks.main()"]
@@ -134,3 +134,10 @@ def test_ctrl_c_during_paver_cog_stops_everything_and_changes_nothing(tmp_path):
     assert paver.returncode != 0, output
     assert page.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["index.rst"]
+
+
+@pytest.mark.usefixtures("no_process_left")
+def test_development_mode_reaches_every_process_an_example_starts():
+    result = run_fixture("devmode.py", dev_mode=True)
+    assert result.output == "script: dev_mode=True\nchild: dev_mode=True"
+    assert run_fixture("devmode.py").output == "script: dev_mode=False\nchild: dev_mode=False"
