@@ -72,7 +72,6 @@ class Result:
     returncode: int
     output: str
     seconds: float
-    left_behind: bool = False
 
 
 # Process groups of runs in progress, so an interrupted regeneration can
@@ -207,7 +206,7 @@ def run(script, *, args=(), timeout=DEFAULT_TIMEOUT, returncode=0,
         problem = f"exited with status {proc.returncode}, expected {returncode}"
     if problem:
         raise ExampleError(script, problem, output, seconds)
-    return Result(script, proc.returncode, output, seconds, left_behind)
+    return Result(script, proc.returncode, output, seconds)
 
 
 _PATHS_OF_PYTHON = (
