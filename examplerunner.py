@@ -137,7 +137,7 @@ def _group_alive(pgid):
 
 def run(script, *, args=(), timeout=DEFAULT_TIMEOUT, returncode=0,
         start_method=None, python=None, dev_mode=False, env=None, cwd=EXAMPLES,
-        **_block_options) -> Result:
+        interrupt_after=None, **_block_options) -> Result:
     """Run ``examples/<script>`` and return its cleaned, terminal-like output.
 
     ``start_method`` makes that method the default, ``python`` runs another
@@ -145,6 +145,8 @@ def run(script, *, args=(), timeout=DEFAULT_TIMEOUT, returncode=0,
     development mode, as ``-X dev`` does (warnings and leaked resources then
     show up in the output), ``env`` adds environment variables, and
     ``cwd`` is the folder the script is in (``examples/`` by default).
+    ``interrupt_after`` sends SIGINT to the script's whole process group
+    that many seconds after it started, as Ctrl-C in a terminal does.
     Raises :class:`ExampleError` when the script exits with another status
     than ``returncode``, runs longer than ``timeout`` seconds (the whole
     process group is killed), or leaves processes running after it ends.
@@ -171,6 +173,12 @@ def run(script, *, args=(), timeout=DEFAULT_TIMEOUT, returncode=0,
         ended_at = None
         while _read_available(master, chunks, 0.05):
             now = time.monotonic()
+            if interrupt_after is not None and now > started + interrupt_after:
+                interrupt_after = None
+                try:
+                    os.killpg(proc.pid, signal.SIGINT)
+                except ProcessLookupError:
+                    pass
             if ended_at is None and proc.poll() is not None:
                 ended_at = now
             if now > deadline:
