@@ -2,6 +2,7 @@
 """A killed worker breaks a ProcessPoolExecutor for good; a new one retries the rest."""
 
 import concurrent.futures
+import multiprocessing
 import os
 import signal
 from concurrent.futures.process import BrokenProcessPool
@@ -15,7 +16,10 @@ def work(n, attempt):
 
 def run_batch(items, attempt):
     results, lost = {}, []
-    with concurrent.futures.ProcessPoolExecutor(1) as executor:  # 1: a fixed order
+    # One worker keeps the order fixed. Spawn, because a broken executor's
+    # threads may still be ending when the next one starts its worker.
+    spawn = multiprocessing.get_context("spawn")
+    with concurrent.futures.ProcessPoolExecutor(1, mp_context=spawn) as executor:
         futures = {n: executor.submit(work, n, attempt) for n in items}
         for n, future in futures.items():
             try:
