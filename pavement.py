@@ -56,7 +56,7 @@ def matrix(args):
 @needs("html")
 @consume_args
 def serve(args):
-    """Serve the article on http://127.0.0.1:8000 (or the port given); rebuild and reload on change."""
+    """Serve the article on http://127.0.0.1:8000 (or the port given); rebuild on change."""
     port = args[0] if args else "8000"
     root = examplerunner.ROOT
     watched = [root / "examples", root / "_static", root / "_templates", root / "conf.py"]
