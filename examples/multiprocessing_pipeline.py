@@ -12,6 +12,12 @@ import time
 DONE = None  # the end-of-work marker
 
 
+def check(workers):
+    for w in workers:
+        if w.exitcode not in (None, 0):
+            raise ChildProcessError(f"{w.name} died with exit code {w.exitcode}")
+
+
 def put(q, item, stop, workers=()):
     """Put item on q unless the pipeline stops; while q is full, check workers."""
     while not stop.is_set():
@@ -51,12 +57,6 @@ def add(squares, stop, producers, crash):  # stage 2
             os.kill(os.getpid(), signal.SIGKILL)  # as the OOM killer would
     if not stop.is_set():
         print(f"{multiprocessing.current_process().name}: {count} squares, sum {total}")
-
-
-def check(workers):
-    for w in workers:
-        if w.exitcode not in (None, 0):
-            raise ChildProcessError(f"{w.name} died with exit code {w.exitcode}")
 
 
 if __name__ == "__main__":
