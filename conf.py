@@ -57,3 +57,4 @@ html_theme = "furo"
 html_title = "multiprocessing — Manage Processes Like Threads"
 html_static_path = [str(HERE / "_static")]
 html_css_files = ["article.css"]
+html_js_files = ["article.js"]
