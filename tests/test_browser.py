@@ -40,6 +40,11 @@ SCREENSHOTS = examplerunner.ROOT / "build" / "screenshots"
 TITLE = re.compile(r"^(?P<title>\S.*)\n(?P<rule>([=\-#~^*])\3+)$", re.MULTILINE)
 
 
+def plain_quotes(text):
+    """Text with the curly quotes that Sphinx's smart quotes make turned back to straight ones."""
+    return text.translate(str.maketrans("\u2018\u2019\u201c\u201d", "''\"\""))
+
+
 def headings(page):
     """Section titles of an .rst page, as the browser shows them."""
     titles = []
@@ -110,10 +115,10 @@ def test_page_shows_every_heading_script_and_output(tab, server, page):
     tab.wait_for_load_state("load")
     assert tab.errors == []
 
-    shown = [re.sub(r"\s*#\s*$", "", t).strip()
+    shown = [plain_quotes(re.sub(r"\s*#\s*$", "", t).strip())
              for t in tab.locator("h1, h2, h3").all_inner_texts()]
     for title in headings(page):
-        assert title in shown, f"heading {title!r} missing from {page.name}"
+        assert plain_quotes(title) in shown, f"heading {title!r} missing from {page.name}"
 
     text = page.read_text(encoding="utf-8")
     scripts = tab.locator("div.literal-block-wrapper")
