@@ -1,6 +1,9 @@
 """Sphinx configuration for "multiprocessing — Manage Processes Like Threads"."""
 
+import os
 from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
 
 project = "multiprocessing — Manage Processes Like Threads"
 author = "The authors of this article"
@@ -8,10 +11,9 @@ copyright = "2026, the authors; prose CC BY-SA 4.0, code MIT"
 
 root_doc = "index"
 exclude_patterns = ["build"]
-templates_path = []
+templates_path = [str(HERE / "_templates")]
 
 extensions = [
-    "sphinx.ext.graphviz",
     "sphinx.ext.intersphinx",
     "sphinx_codeautolink",
     "sphinx_copybutton",
@@ -21,15 +23,18 @@ extensions = [
 # cross-reference must resolve.
 nitpicky = True
 
-# API names link to the Python documentation. Without a network the build
-# falls back to the inventory that Debian's python3-doc package installs.
-LOCAL_PYTHON_INVENTORY = Path("/usr/share/doc/python3/html/objects.inv")
-intersphinx_mapping = {
-    "python": (
-        "https://docs.python.org/3",
-        (None, str(LOCAL_PYTHON_INVENTORY)) if LOCAL_PYTHON_INVENTORY.exists() else None,
-    ),
-}
+# API names link to the Python documentation. The build reads the inventory
+# from docs.python.org when it can, and otherwise the copy shipped in
+# inventories/ (its Python version is recorded in inventories/python.txt;
+# `paver inventory` refreshes both). ARTICLE_INTERSPHINX=offline reads only
+# the shipped copy, so that a build does not depend on the network: the tests
+# build that way.
+PYTHON_INVENTORY = HERE / "inventories" / "python.inv"
+if os.environ.get("ARTICLE_INTERSPHINX", "").lower() == "offline":
+    python_inventories = (str(PYTHON_INVENTORY),)
+else:
+    python_inventories = (None, str(PYTHON_INVENTORY))
+intersphinx_mapping = {"python": ("https://docs.python.org/3", python_inventories)}
 intersphinx_timeout = 10
 
 # Names in the scripts link to the documentation of what they name.
@@ -40,12 +45,15 @@ codeautolink_concat_default = True
 copybutton_prompt_text = "$ "
 copybutton_only_copy_prompt_lines = True
 
-# Diagrams are drawn at build time by Graphviz's dot, as SVG.
-graphviz_output_format = "svg"
+# Diagrams are committed SVGs, rendered from the .dot sources beside them in
+# source/figures by `paver diagrams`: the build needs no Graphviz.
 
+# Code colours that meet WCAG 2 AA contrast, in light and in dark mode.
 highlight_language = "python3"
-pygments_style = "friendly"
+pygments_style = "a11y-light"
+pygments_dark_style = "a11y-dark"
 
 html_theme = "furo"
 html_title = "multiprocessing — Manage Processes Like Threads"
-html_static_path = []
+html_static_path = [str(HERE / "_static")]
+html_css_files = ["article.css"]

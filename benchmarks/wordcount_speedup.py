@@ -8,11 +8,14 @@ to take a few seconds. It counts first with the built-in map, then with
 pools of several sizes, and prints a table and the machine it ran on. Each
 figure is the best of a few runs.
 
-    .venv/bin/python benchmarks/wordcount_speedup.py [--repeat N] [--copies N]
+    .venv/bin/python benchmarks/wordcount_speedup.py [--repeat N] [--copies N] [--data FILE]
+
+With --data it also saves what it measured as JSON, which the article reads.
 """
 
 import argparse
 import functools
+import json
 import multiprocessing
 import os
 import platform
@@ -80,25 +83,33 @@ def main():
                         help="runs per row; the best counts (default 3)")
     parser.add_argument("--processes", type=int, nargs="+", default=[1, 2, 4],
                         help="pool sizes to try (default 1 2 4)")
+    parser.add_argument("--data", type=Path, help="also save the measurements as JSON here")
     options = parser.parse_args()
 
-    print(f"machine: {cpu_model()}, {os.cpu_count()} logical cores, "
-          f"{platform.system()} {platform.release()}")
-    print(f"python:  {platform.python_implementation()} {platform.python_version()}, "
-          f"start method {multiprocessing.get_start_method()}")
+    data = {"cpu": cpu_model(), "logical_cores": os.cpu_count(),
+            "system": f"{platform.system()} {platform.release()}",
+            "python": f"{platform.python_implementation()} {platform.python_version()}",
+            "start_method": multiprocessing.get_start_method(), "runs": options.runs}
+    print(f"machine: {data['cpu']}, {data['logical_cores']} logical cores, {data['system']}")
+    print(f"python:  {data['python']}, start method {data['start_method']}")
     with tempfile.TemporaryDirectory() as folder:
         files = write_corpus(folder, options.repeat, options.copies)
         size = sum(f.stat().st_size for f in files)
         print(f"input:   {len(files)} files, {size / 1e6:.1f} MB; "
               f"best of {options.runs} runs\n")
+        data.update(files=len(files), bytes=size, rows=[])
 
         base, expected = best_of(options.runs, functools.partial(serial, files))
         print(f"{'processes':<16}{'seconds':>8}{'speedup':>9}")
         print(f"{'serial (map)':<16}{base:8.2f}{1:9.2f}")
+        data["rows"].append(["serial", 0, base])
         for n in options.processes:
             seconds, result = best_of(options.runs, functools.partial(pooled, files, n))
             assert result == expected, "the pool counted differently"
             print(f"{f'Pool({n})':<16}{seconds:8.2f}{base / seconds:9.2f}")
+            data["rows"].append(["pool", n, seconds])
+    if options.data:
+        options.data.write_text(json.dumps(data, indent=1) + "\n")
 
 if __name__ == "__main__":
     main()

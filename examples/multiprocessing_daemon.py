@@ -6,7 +6,7 @@ import time
 
 
 def background(ready):
-    print("daemon: started")
+    print("daemon: started", flush=True)  # it never exits normally
     ready.set()
     time.sleep(10)
     print("daemon: this line is never printed")

@@ -15,7 +15,7 @@ def wait_briefly(event, timeout):
 
 
 def set_it(event):
-    print("setter: setting the event")
+    print("setter: setting the event", flush=True)  # before blocker wakes
     event.set()
 
 

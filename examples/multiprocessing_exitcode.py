@@ -24,12 +24,14 @@ def sleeps():
 
 
 if __name__ == "__main__":
-    for target in (returns, exits, raises, sleeps):
-        p = multiprocessing.Process(name=target.__name__, target=target)
+    children = [multiprocessing.Process(name=target.__name__, target=target)
+                for target in (returns, exits, raises, sleeps)]
+    for p in children:
         p.start()
-        if target is sleeps:
-            p.terminate()
+    children[-1].terminate()  # the one that sleeps
+    for p in children:
         p.join()
+    for p in children:
         if p.exitcode < 0:
             how = f"killed by {signal.Signals(-p.exitcode).name}"
         else:

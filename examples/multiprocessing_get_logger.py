@@ -26,8 +26,10 @@ def worker(n):
 
 if __name__ == "__main__":
     logger = setup_logging()
-    for n in range(1, 3):
-        p = multiprocessing.Process(name=f"worker-{n}", target=worker, args=(n,))
+    workers = [multiprocessing.Process(name=f"worker-{n}", target=worker, args=(n,))
+               for n in range(1, 3)]
+    for p in workers:
         p.start()
+    for p in workers:
         p.join()
     logger.warning("all items done")

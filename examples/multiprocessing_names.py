@@ -18,6 +18,7 @@ if __name__ == "__main__":
 
     for p in (named, unnamed):
         p.start()
+    for p in (named, unnamed):
         p.join()
 
     unnamed.name = "renamed"

@@ -10,7 +10,9 @@ def worker(number, word):
 
 if __name__ == "__main__":
     words = ["alpha", "beta", "gamma"]
-    for number, word in enumerate(words):
-        p = multiprocessing.Process(target=worker, args=(number, word))
-        p.start()
+    workers = [multiprocessing.Process(target=worker, args=(number, word))
+               for number, word in enumerate(words)]
+    for p in workers:
+        p.start()  # all three run at the same time
+    for p in workers:
         p.join()

@@ -18,8 +18,10 @@ class Countdown(multiprocessing.Process):
 
 
 if __name__ == "__main__":
-    for n in (3, 5):
-        p = Countdown(n, name=f"countdown-{n}")
+    countdowns = [Countdown(3, name="countdown-3"), Countdown(5)]
+    for p in countdowns:
         p.start()
+    for p in countdowns:
         p.join()
+    for p in countdowns:
         print(f"main: {p.name} exitcode={p.exitcode}, launched={p.launched}")

@@ -6,7 +6,7 @@ import time
 
 
 def slow_worker(started):
-    print("worker: started")
+    print("worker: started", flush=True)  # it is terminated, never flushed
     started.set()
     try:
         time.sleep(10)

@@ -93,10 +93,49 @@ def no_process_left(monkeypatch):
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
-    """The article built from scratch, as `paver html` builds it."""
-    out = tmp_path_factory.mktemp("site") / "html"
-    done = subprocess.run(
-        [*examplerunner.SPHINX_BUILD, "-q", "-b", "html", str(out)],
-        cwd=examplerunner.ROOT, capture_output=True, text=True, timeout=600,
-    )
-    return out, done
+    """The article built from scratch, as `paver html` builds it, once per test run.
+
+    The build runs with no Graphviz ``dot`` on PATH and with intersphinx
+    reading only the Python inventory shipped in ``inventories/``
+    (ARTICLE_INTERSPHINX=offline): it must need neither a system package nor
+    the network. Beside the HTML, ``build.json`` records the command, its
+    output and the PATH it ran with.
+
+    Under pytest-xdist the workers share one build: the first to take the
+    lock builds, the others wait for it and read what it recorded.
+    """
+    import json
+    import shutil
+
+    from filelock import FileLock
+
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the same folder for every worker of this run
+    root = base / "site"
+    out, record = root / "html", root / "build.json"
+    with FileLock(str(base / "site.lock")):
+        if not record.exists():
+            root.mkdir(parents=True, exist_ok=True)
+            path = []
+            for i, folder in enumerate(os.environ.get("PATH", "").split(os.pathsep)):
+                if folder and shutil.which("dot", path=folder):
+                    # The same folder as links to everything in it but dot.
+                    shadow = root / f"path-{i}"
+                    shadow.mkdir()
+                    for entry in os.scandir(folder):
+                        if entry.name != "dot":
+                            (shadow / entry.name).symlink_to(entry.path)
+                    folder = str(shadow)
+                path.append(folder)
+            env = {**os.environ, "PATH": os.pathsep.join(path), "ARTICLE_INTERSPHINX": "offline"}
+            command = [*examplerunner.SPHINX_BUILD, "-q", "-b", "html", str(out)]
+            done = subprocess.run(command, cwd=examplerunner.ROOT, env=env,
+                                  capture_output=True, text=True, timeout=600)
+            record.write_text(json.dumps({
+                "args": command, "returncode": done.returncode, "stdout": done.stdout,
+                "stderr": done.stderr, "path": env["PATH"],
+            }), encoding="utf-8")
+    built = json.loads(record.read_text(encoding="utf-8"))
+    return out, subprocess.CompletedProcess(built["args"], built["returncode"],
+                                            built["stdout"], built["stderr"])

@@ -1,8 +1,37 @@
-"""The Sphinx build is warning-free and shows every example's output."""
+"""The Sphinx build is warning-free and shows every example's output, its links and figures.
+
+The ``site`` fixture builds with no Graphviz ``dot`` on PATH and with
+intersphinx reading only the shipped Python inventory, so these tests prove
+that the article builds with Python and pip alone.
+"""
 
 import html
+import re
+import shlex
 
 import examplerunner
+
+OUTPUT_BLOCK = re.compile(
+    r'<div class="[^"]*\bexample-output\b[^"]*">\s*<div class="highlight">\s*<pre>(.*?)</pre>',
+    re.DOTALL)
+FIGURE = re.compile(r"^\.\. (?:figure|image):: (\S+)", re.MULTILINE)
+IMG = re.compile(r"<img\b[^>]*>")
+PYTHON_DOCS = "https://docs.python.org/3/"
+
+
+def built(out, page):
+    path = (out / page.relative_to(examplerunner.SOURCE)).with_suffix(".html")
+    return path.read_text(encoding="utf-8")
+
+
+def text_of(fragment):
+    """What a browser shows of an HTML fragment inside <pre>: tags dropped."""
+    return html.unescape(re.sub(r"<[^>]*>", "", fragment))
+
+
+def attribute(tag, name):
+    found = re.search(rf'\b{name}="([^"]*)"', tag)
+    return html.unescape(found[1]) if found else None
 
 
 def test_html_build_is_warning_free(site):
@@ -11,12 +40,41 @@ def test_html_build_is_warning_free(site):
     assert done.stderr == ""
 
 
-def test_every_block_is_in_the_built_page(site):
+def test_every_output_block_is_rendered_as_embedded(site):
+    """Block by block, in order: the command line, then the output, exactly."""
     out, _ = site
     for page in examplerunner.pages():
-        built = (out / page.relative_to(examplerunner.SOURCE)).with_suffix(".html")
-        text = html.unescape(built.read_text(encoding="utf-8"))
-        for block in examplerunner.find_blocks(page):
-            assert f"$ python3 {block.script}" in text, block.name
-            for line in block.embedded.split("\n"):
-                assert line in text, (block.name, line)
+        blocks = examplerunner.find_blocks(page)
+        rendered = [text_of(m) for m in OUTPUT_BLOCK.findall(built(out, page))]
+        assert len(rendered) == len(blocks), page.name
+        for block, shown in zip(blocks, rendered, strict=True):
+            command = "$ " + shlex.join(["python3", block.script, *block.options.args])
+            assert shown.rstrip("\n") == f"{command}\n{block.embedded}".rstrip("\n"), block.name
+
+
+def test_api_names_link_to_the_python_docs(site):
+    out, _ = site
+    page = built(out, examplerunner.SOURCE / "index.rst")
+    assert (f'href="{PYTHON_DOCS}library/multiprocessing.html'
+            '#multiprocessing.Process"') in page
+    for page in examplerunner.pages():
+        text = page.read_text(encoding="utf-8")
+        if re.search(r":(class|func|meth|attr|mod|exc|data):`", text):
+            assert f'href="{PYTHON_DOCS}' in built(out, page), page.name
+
+
+def test_every_figure_is_shown_with_a_text_alternative(site):
+    out, _ = site
+    shown = 0
+    for page in examplerunner.pages():
+        figures = FIGURE.findall(page.read_text(encoding="utf-8"))
+        images = {attribute(tag, "src").rsplit("/", 1)[-1]: attribute(tag, "alt")
+                  for tag in IMG.findall(built(out, page)) if "_images/" in tag}
+        for figure in figures:
+            name = figure.rsplit("/", 1)[-1]
+            assert name in images, f"{page.name}: {figure} not shown"
+            assert (out / "_images" / name).stat().st_size > 1000, name
+            alt = images[name] or ""
+            assert len(alt.split()) >= 12, f"{page.name}: {name} needs a text alternative"
+            shown += 1
+    assert shown >= 3

@@ -1,0 +1,47 @@
+#!/usr/bin/env python3
+"""Ctrl-C with an executor: cancel the queued tasks, keep the results."""
+
+import concurrent.futures
+import os
+import signal
+import sys
+import time
+
+
+def ignore_sigint():
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def square(n):
+    time.sleep(0.2)
+    return n * n
+
+
+def press_ctrl_c():
+    """Send SIGINT to every process of this program, as Ctrl-C does."""
+    if hasattr(os, "killpg"):
+        os.killpg(os.getpgrp(), signal.SIGINT)
+    else:  # Windows has no process groups: interrupt this process only
+        signal.raise_signal(signal.SIGINT)
+    time.sleep(1)  # KeyboardInterrupt is raised here at the latest
+
+
+if __name__ == "__main__":
+    default = signal.signal(signal.SIGINT, signal.SIG_IGN)  # workers inherit it
+    executor = concurrent.futures.ProcessPoolExecutor(2, initializer=ignore_sigint)
+    futures = [executor.submit(square, n) for n in range(20)]  # starts workers
+    signal.signal(signal.SIGINT, default)
+    results = []
+    try:
+        for future in futures:
+            results.append(future.result())
+            if len(results) == 6:
+                press_ctrl_c()
+    except KeyboardInterrupt:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C waits
+        executor.shutdown(cancel_futures=True)  # waits for the running tasks
+        print(f"Interrupted: kept {len(results)} of 20 results: {results}")
+        print("Every future finished or cancelled:", all(f.done() for f in futures))
+        sys.exit(130)
+    executor.shutdown()
+    print(f"Done: {results}")

@@ -1,0 +1,64 @@
+"""Ctrl-C, sent as a terminal sends it, stops each example that handles it cleanly.
+
+A terminal's Ctrl-C sends SIGINT to every process of its foreground process
+group, workers included. These tests do the same to the examples that handle
+KeyboardInterrupt, at several moments of their run: while they start their
+workers, while the workers are busy, and when the example is already shutting
+down after interrupting itself (a second Ctrl-C). Each time the example must
+exit within a few seconds with status 130 (or 0, if it had already finished
+its work), print no traceback, and leave no process behind.
+
+``multiprocessing_ctrlc_default.py`` is left out on purpose: it shows what
+happens *without* these precautions, and a Ctrl-C while its workers start
+prints the tracebacks its section warns about.
+"""
+
+import multiprocessing
+
+import pytest
+
+import examplerunner
+
+METHODS = [m for m in ("fork", "spawn", "forkserver")
+           if m in multiprocessing.get_all_start_methods()]
+
+# Seconds after the start at which SIGINT arrives, and the exit statuses
+# that are right. The Ctrl-C examples interrupt themselves after about 0.6 s
+# of work, so the last moments hit them while they clean up. The pipeline
+# runs to its end in about 1.2 s unless interrupted.
+CASES = {
+    "multiprocessing_ctrlc_pool.py": ((0.25, 0.5, 0.8, 1.0), {130}),
+    "multiprocessing_ctrlc_executor.py": ((0.25, 0.5, 0.8, 1.0), {130}),
+    "multiprocessing_pipeline.py": ((0.25, 0.6, 0.9, 1.3), {130, 0}),
+}
+
+GRACE = 4.0
+"""Seconds an example may take to stop after Ctrl-C."""
+
+
+def interrupted_run(script, moment, method, statuses):
+    """Output and exit status of ``script`` sent SIGINT ``moment`` s after it started."""
+    try:
+        result = examplerunner.run(script, interrupt_after=moment, returncode=130,
+                                   start_method=method, dev_mode=True,
+                                   timeout=moment + GRACE)
+        return result.output, 130
+    except examplerunner.ExampleError as error:
+        # run() compares the status exactly: an example that had finished
+        # before SIGINT came exits with 0, which is right for some.
+        if 0 in statuses and "exited with status 0," in str(error):
+            return error.output, 0
+        raise
+
+
+@pytest.mark.usefixtures("no_process_left")
+@pytest.mark.parametrize("method", METHODS)
+@pytest.mark.parametrize(("script", "moment"),
+                         [(s, t) for s, (moments, _) in CASES.items() for t in moments])
+def test_ctrl_c_stops_the_example_cleanly(script, moment, method):
+    statuses = CASES[script][1]
+    output, status = interrupted_run(script, moment, method, statuses)
+    assert "Traceback" not in output, output
+    assert "Exception ignored" not in output, output
+    if status == 130:  # a clear message says what was stopped
+        assert "nterrupted" in output or "Ctrl-C" in output, output
