@@ -27,12 +27,15 @@ def _watch(log_path, folders):
         return
     writes = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
     changes = {"os.remove", "os.rename", "os.mkdir", "os.rmdir", "os.truncate",
-               "shutil.rmtree", "os.replace"}
+               "shutil.rmtree"}  # os.replace() raises os.rename
 
-    def note(kind, path):
+    def note(kind, path, dir_fd=None):
         try:
-            path = os.path.abspath(os.fsdecode(path))
-        except (TypeError, ValueError):
+            path = os.fsdecode(path)
+            if dir_fd is not None and not os.path.isabs(path):
+                path = os.path.join(os.readlink(f"/proc/self/fd/{dir_fd}"), path)
+            path = os.path.abspath(path)
+        except (TypeError, ValueError, OSError):
             return
         if path.startswith(folders) and "__pycache__" not in path:
             try:
@@ -46,7 +49,9 @@ def _watch(log_path, folders):
             written = any(c in str(mode) for c in "wax+") or flags & writes
             note("w" if written else "r", args[0])
         elif event in changes and args and isinstance(args[0], (str, bytes, os.PathLike)):
-            note("w", args[0])
+            dir_fd = {"os.rename": args[2:3], "os.truncate": ()}.get(event, args[-1:])
+            dir_fd = dir_fd[0] if dir_fd else None
+            note("w", args[0], dir_fd if isinstance(dir_fd, int) else None)
 
     sys.addaudithook(hook)
 
