@@ -7,7 +7,7 @@ import sys
 from paver.easy import consume_args, needs, task
 
 from examplerunner import __main__ as runner
-from examplerunner.paths import BUILD, ROOT, SPHINX_BUILD
+from examplerunner.paths import BUILD, ROOT, SOURCE, SPHINX_BUILD
 
 
 @task
@@ -45,7 +45,7 @@ def matrix(args):
 def serve(args):
     """Serve the article on http://127.0.0.1:8000 (or the port given); rebuild on change."""
     port = args[0] if args else "8000"
-    root = examplerunner.ROOT
+    root = ROOT
     watched = [root / "examples", root / "_static", root / "_templates", root / "conf.py"]
     print(f"Serving the article on http://127.0.0.1:{port}/ (Ctrl-C stops)")
     # sphinx-autobuild rebuilds on every change to the sources, the examples,
@@ -82,7 +82,7 @@ def inventory(args):
             or project[1].strip() != "Python"):
         sys.exit(f"{source}: not a Sphinx inventory of the Python documentation")
     zlib.decompress(lines[4])  # the entries must be readable
-    folder = examplerunner.ROOT / "inventories"
+    folder = ROOT / "inventories"
     folder.mkdir(exist_ok=True)
     (folder / "python.inv").write_bytes(data)
     (folder / "python.txt").write_text(
@@ -127,11 +127,11 @@ def diagrams(args):
         return found and found[1]
 
     problems = []
-    for source in sorted((examplerunner.SOURCE / "figures").glob("*.dot")):
+    for source in sorted((SOURCE / "figures").glob("*.dot")):
         target = source.with_suffix(".svg")
         if not check:
             target.write_text(render(source), encoding="utf-8")
-            print(f"rendered {target.relative_to(examplerunner.ROOT)}")
+            print(f"rendered {target.relative_to(ROOT)}")
             continue
         if not target.exists():
             problems.append(f"{target.name} is missing")
