@@ -1,41 +1,28 @@
-"""Tasks for building the article: paver cog, html, test, clean."""
+"""Tasks for building the article: thin verbs over the runner, Sphinx, pytest and tox."""
 
-import argparse
 import shutil
 import subprocess
 import sys
 
 from paver.easy import consume_args, needs, task
 
-import examplerunner
-
-BUILD = examplerunner.ROOT / "build"
+from examplerunner import __main__ as runner
+from examplerunner.paths import BUILD, ROOT, SOURCE, SPHINX_BUILD
 
 
 @task
 @consume_args
 def cog(args):
-    """Embed the examples' output in the pages: cog [--force | --check] [PAGE.rst ...]."""
-    parser = argparse.ArgumentParser(prog="paver cog")
-    parser.add_argument("--force", "-f", action="store_true",
-                        help="rerun every example, even those whose inputs did not change")
-    parser.add_argument("--check", action="store_true",
-                        help="run nothing; fail if any embedded output is older than its inputs")
-    parser.add_argument("pages", nargs="*", help="pages to refresh (default: all of source/)")
-    options = parser.parse_args(args)
-    if options.check:
-        stale = examplerunner.stale_blocks(options.pages or None)
-        for b in stale:
-            print(f"stale: {b.name}")
-        sys.exit(1 if stale else 0)
-    if examplerunner.regenerate(options.pages, force=options.force):
-        sys.exit(1)
+    """Embed the examples' output in the pages: cog [--force | --check] [PAGE ...]."""
+    status = runner.main(["cog", *args])
+    if status:
+        sys.exit(status)
 
 
 @task
 def html():
     """Build the HTML article into build/html (warnings are errors)."""
-    subprocess.run([*examplerunner.SPHINX_BUILD, "-b", "html", str(BUILD / "html")], check=True)
+    subprocess.run([*SPHINX_BUILD, "-b", "html", str(BUILD / "html")], check=True)
 
 
 @task
@@ -58,7 +45,7 @@ def matrix(args):
 def serve(args):
     """Serve the article on http://127.0.0.1:8000 (or the port given); rebuild on change."""
     port = args[0] if args else "8000"
-    root = examplerunner.ROOT
+    root = ROOT
     watched = [root / "examples", root / "_static", root / "_templates", root / "conf.py"]
     print(f"Serving the article on http://127.0.0.1:{port}/ (Ctrl-C stops)")
     # sphinx-autobuild rebuilds on every change to the sources, the examples,
@@ -95,7 +82,7 @@ def inventory(args):
             or project[1].strip() != "Python"):
         sys.exit(f"{source}: not a Sphinx inventory of the Python documentation")
     zlib.decompress(lines[4])  # the entries must be readable
-    folder = examplerunner.ROOT / "inventories"
+    folder = ROOT / "inventories"
     folder.mkdir(exist_ok=True)
     (folder / "python.inv").write_bytes(data)
     (folder / "python.txt").write_text(
@@ -140,11 +127,11 @@ def diagrams(args):
         return found and found[1]
 
     problems = []
-    for source in sorted((examplerunner.SOURCE / "figures").glob("*.dot")):
+    for source in sorted((SOURCE / "figures").glob("*.dot")):
         target = source.with_suffix(".svg")
         if not check:
             target.write_text(render(source), encoding="utf-8")
-            print(f"rendered {target.relative_to(examplerunner.ROOT)}")
+            print(f"rendered {target.relative_to(ROOT)}")
             continue
         if not target.exists():
             problems.append(f"{target.name} is missing")
@@ -172,9 +159,9 @@ def diagrams(args):
 @task
 def bench():
     """Run every script in benchmarks/ and print its figures."""
-    for script in sorted((examplerunner.ROOT / "benchmarks").glob("*.py")):
+    for script in sorted((ROOT / "benchmarks").glob("*.py")):
         print(f"\n== benchmarks/{script.name}", flush=True)
-        subprocess.run([sys.executable, str(script)], cwd=examplerunner.ROOT, check=True)
+        subprocess.run([sys.executable, str(script)], cwd=ROOT, check=True)
 
 
 @task

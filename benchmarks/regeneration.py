@@ -34,7 +34,7 @@ def serial_runs():
     times = {}
     for page in examplerunner.pages():
         for b in examplerunner.find_blocks(page):
-            times[b.script] = examplerunner.run(b.script, **b.options).seconds
+            times[b.script] = examplerunner.run(b.script, b.options).seconds
     slowest = max(times, key=times.get)
     return sum(times.values()), times[slowest], slowest, len(times)
 

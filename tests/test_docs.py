@@ -7,6 +7,7 @@ that the article builds with Python and pip alone.
 
 import html
 import re
+import shlex
 
 import examplerunner
 
@@ -47,7 +48,7 @@ def test_every_output_block_is_rendered_as_embedded(site):
         rendered = [text_of(m) for m in OUTPUT_BLOCK.findall(built(out, page))]
         assert len(rendered) == len(blocks), page.name
         for block, shown in zip(blocks, rendered, strict=True):
-            command = " ".join(["$ python3", block.script, *block.options.get("args", ())])
+            command = "$ " + shlex.join(["python3", block.script, *block.options.args])
             assert shown.rstrip("\n") == f"{command}\n{block.embedded}".rstrip("\n"), block.name
 
 

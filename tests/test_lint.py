@@ -5,7 +5,7 @@ import sys
 
 import examplerunner
 
-PYTHON_FILES = ["examples", "tests", "benchmarks", "pavement.py", "conf.py", "examplerunner.py"]
+PYTHON_FILES = ["examples", "tests", "benchmarks", "pavement.py", "conf.py", "examplerunner"]
 
 
 def check(*command):

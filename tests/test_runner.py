@@ -1,7 +1,7 @@
 """The runner: capture like a terminal, fail loudly, leave nothing behind."""
 
+import os
 import re
-import shutil
 import signal
 import subprocess
 import sys
@@ -12,13 +12,15 @@ import psutil
 import pytest
 
 import examplerunner
+from examplerunner import Options
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ROOT = examplerunner.ROOT
+QUICK = 0.3  # seconds of linger: enough for these fixtures, which start no helpers
 
 
 def run_fixture(name, **options):
-    return examplerunner.run(name, cwd=FIXTURES, **options)
+    return examplerunner.run(name, cwd=str(FIXTURES), linger=QUICK, **options)
 
 
 @pytest.mark.usefixtures("no_process_left")
@@ -33,6 +35,12 @@ def test_output_reads_like_a_terminal(monkeypatch):
         "start method: spawn",
         "this file: /path/to/project/tests/fixtures/terminal.py",
     ]
+
+
+@pytest.mark.usefixtures("no_process_left")
+def test_a_pipe_is_a_pipe():
+    result = run_fixture("terminal.py", pipe=True)
+    assert "stdout is a terminal: False" in result.output.split("\n")
 
 
 @pytest.mark.usefixtures("no_process_left")
@@ -58,82 +66,46 @@ def test_a_hanging_script_is_killed_at_the_timeout():
     started = time.monotonic()
     with pytest.raises(examplerunner.ExampleError) as caught:
         run_fixture("hangs.py", timeout=1)
-    assert time.monotonic() - started < 5
+    assert time.monotonic() - started < 3
     assert "hangs.py: timed out after 1 s" in str(caught.value)
     assert "about to hang" in str(caught.value)
 
 
 @pytest.mark.usefixtures("no_process_left")
+def test_an_interrupt_reaches_the_script_like_ctrl_c():
+    with pytest.raises(examplerunner.ExampleError) as caught:
+        run_fixture("hangs.py", interrupt_after=0.5)
+    assert "KeyboardInterrupt" in caught.value.output
+    assert "exited with status -2" in str(caught.value)  # killed by SIGINT, as a shell sees
+
+
+@pytest.mark.usefixtures("no_process_left")
 @pytest.mark.parametrize("args", [(), ("--quiet",)], ids=["holds-terminal", "quiet"])
 def test_a_left_behind_grandchild_is_reported_and_killed(args):
+    started = time.monotonic()
     with pytest.raises(examplerunner.ExampleError) as caught:
         run_fixture("grandchild.py", args=args)
+    assert time.monotonic() - started < 3
     assert "grandchild.py: left processes running after it ended" in str(caught.value)
     pid = int(re.search(r"left behind: (\d+)", caught.value.output).group(1))
-    time.sleep(0.1)
     assert not psutil.pid_exists(pid) or psutil.Process(pid).status() == psutil.STATUS_ZOMBIE
 
 
-def test_machine_paths_are_replaced():
-    text = f"{examplerunner.EXAMPLES}/x.py and {sys.base_prefix}/lib\r\n  \r\n"
-    assert examplerunner.clean(text) == "/path/to/examples/x.py and /path/to/python/lib"
-
-
-def test_a_block_starts_with_the_shell_command():
-    text = examplerunner.format_block("demo.py", "one\n\ntwo", {"args": ("-v",)})
-    lines = text.split("\n")
-    assert lines[1:8] == [".. code-block:: none", "    :class: example-output", "",
-                          "    $ python3 demo.py -v", "    one", "", "    two"]
-
-
-PAVER = [sys.executable, "-c", "import paver.tasks; paver.tasks.main()"]
-
-
-def page_calling(tmp_path, script):
-    """A copy of the first page with one more block, which runs a fixture."""
-    page = tmp_path / "index.rst"
-    shutil.copy(ROOT / "source" / "index.rst", page)
-    with page.open("a", encoding="utf-8") as f:
-        f.write(
-            "\n.. {{{cog\n"
-            ".. from examplerunner import block\n"
-            f".. cog.out(block({script!r}, cwd={str(FIXTURES)!r}))\n"
-            ".. }}}\n"
-            ".. {{{end}}}\n"
-        )
-    return page
-
-
 @pytest.mark.usefixtures("no_process_left")
-def test_paver_cog_leaves_pages_byte_identical_when_an_example_fails(tmp_path):
-    page = page_calling(tmp_path, "raises.py")
-    before = page.read_bytes()
-    done = subprocess.run([*PAVER, "cog", "--force", str(page)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
-    assert done.returncode != 0
-    assert "raises.py: exited with status 1" in done.stdout + done.stderr
-    assert "No page was changed." in done.stdout
-    assert page.read_bytes() == before
-    assert [p.name for p in tmp_path.iterdir()] == ["index.rst"]
+@pytest.mark.parametrize("how", ["--setsid", "--double-fork"])
+def test_a_process_that_leaves_the_group_is_found_and_killed(how):
+    with pytest.raises(examplerunner.ExampleError) as caught:
+        run_fixture("escapes.py", args=(how,))
+    assert "left processes running after it ended; they were killed" in str(caught.value)
+    time.sleep(0.1)
+    assert not [p for p in psutil.process_iter() if "escapes.py" in " ".join(_cmdline(p))]
 
 
-@pytest.mark.usefixtures("no_process_left")
-def test_ctrl_c_during_paver_cog_stops_everything_and_changes_nothing(tmp_path):
-    page = page_calling(tmp_path, "hangs.py")
-    before = page.read_bytes()
-    paver = subprocess.Popen([*PAVER, "cog", "--force", str(page)], cwd=ROOT,
-                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    # Interrupt once the hanging example is running, as Ctrl-C would.
-    deadline = time.monotonic() + 60
-    while not any("hangs.py" in " ".join(p.cmdline())
-                  for p in psutil.Process(paver.pid).children(recursive=True)):
-        assert time.monotonic() < deadline and paver.poll() is None
-        time.sleep(0.05)
-    paver.send_signal(signal.SIGINT)
-    output, _ = paver.communicate(timeout=60)
-    assert paver.returncode != 0, output
-    assert page.read_bytes() == before
-    assert [p.name for p in tmp_path.iterdir()] == ["index.rst"]
+def _cmdline(proc):
+    try:
+        return proc.cmdline() if proc.status() != psutil.STATUS_ZOMBIE else []
+    except psutil.Error:
+        return []
 
 
 @pytest.mark.usefixtures("no_process_left")
@@ -141,3 +113,178 @@ def test_development_mode_reaches_every_process_an_example_starts():
     result = run_fixture("devmode.py", dev_mode=True)
     assert result.output == "script: dev_mode=True\nchild: dev_mode=True"
     assert run_fixture("devmode.py").output == "script: dev_mode=False\nchild: dev_mode=False"
+
+
+@pytest.mark.usefixtures("no_process_left")
+def test_output_is_what_a_terminal_shows_and_cannot_leave_its_block():
+    lines = run_fixture("terminal_text.py").output.split("\n")
+    assert lines == ["progress 100%",
+                     r"separators: [\u2028] [\u2029] [\x85] [\x0c] end",
+                     "paths: /tmp/adventure https://example.org/root/x"]
+
+
+def test_machine_paths_are_replaced_whole():
+    text = f"{examplerunner.EXAMPLES}/x.py and {sys.base_prefix}/lib\r\n  \r\n"
+    assert examplerunner.clean(text) == "/path/to/examples/x.py and /path/to/python/lib"
+    assert examplerunner.clean(f"{examplerunner.ROOT}enture") == f"{examplerunner.ROOT}enture"
+    assert examplerunner.clean(f"see {examplerunner.ROOT}.") == "see /path/to/project."
+
+
+@pytest.mark.parametrize("output", [
+    "one\n\ntwo", "", "  indented\n\n\n  after blanks", "$ python3 looks like a command",
+    ".. inputs digest: not a digest", "tab\there", "ends with spaces removed"])
+def test_format_and_parse_are_inverse(output):
+    options = Options.make(args=["-v", "two words"])
+    text = examplerunner.format_block("demo.py", output, options, "0123456789abcdef")
+    assert text.split("\n")[1:5] == [".. code-block:: none", "    :class: example-output", "",
+                                     "    $ python3 demo.py -v 'two words'"]
+    assert examplerunner.parse_block(text) == (output, "0123456789abcdef")
+
+
+def test_options_are_checked_and_have_one_key():
+    with pytest.raises(examplerunner.OptionError, match=r"'timout'.*did you mean 'timeout'"):
+        Options.make(timout=1)
+    with pytest.raises(examplerunner.OptionError, match="not a regular expression"):
+        Options.make(mask="(unclosed")
+    with pytest.raises(examplerunner.OptionError, match="wrong type"):
+        Options.make(returncode="1")
+    assert Options.make(returncode=0).key() == Options().key() == "[]"
+    assert Options.make(env={"B": "2", "A": "1"}) == Options.make(env={"A": "1", "B": "2"})
+
+
+def test_data_files_an_example_names_are_among_its_inputs(tmp_path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "a.txt").write_text("first")
+    (tmp_path / "reader.py").write_text('import pathlib\nprint(pathlib.Path("data").is_dir())\n')
+    options = Options.make(cwd=str(tmp_path))
+    assert examplerunner.dependencies("reader.py", tmp_path) == {"reader.py", "data/a.txt"}
+    before = examplerunner.digest("reader.py", options)
+    (tmp_path / "data" / "a.txt").write_text("second")
+    assert examplerunner.digest("reader.py", options) != before
+
+
+@pytest.mark.usefixtures("no_process_left")
+@pytest.mark.parametrize("script, problem", [
+    ("braces.py", "its output contains '}}}', which would end its cog block"),
+    ("writes.py", "it wrote into its folder (examples/.written-by-a-test)"),
+    ("reads.py", "it read tests/fixtures/terminal.py, which its inputs digest would not cover"),
+])
+def test_what_a_page_cannot_hold_is_refused_with_the_script_named(script, problem):
+    with pytest.raises(examplerunner.ExampleError) as caught:
+        examplerunner.prepare(script, Options.make(cwd=str(FIXTURES)))
+    assert str(caught.value).startswith(f"{script}: {problem}")
+
+
+# --- paver cog, as a maintainer runs it ---------------------------------
+
+PAVER = [sys.executable, "-c", "import paver.tasks; paver.tasks.main()", "-q"]
+BLOCK = (".. {{{cog\n.. from examplerunner import block\n"
+         f".. cog.out(block(%r, cwd={str(FIXTURES)!r}%s))\n.. }}}}}}\n.. {{{{{{end}}}}}}\n")
+
+
+def page_with(tmp_path, *blocks, mode=0o644):
+    """A page with some prose and one block per (script, options text)."""
+    page = tmp_path / "page.rst"
+    text = "A page\n======\n\nSome prose.\n\n"
+    text += "\n".join(BLOCK % (script, extra) for script, extra in blocks)
+    page.write_text(text)
+    page.chmod(mode)
+    return page
+
+
+def paver_cog(*args):
+    done = subprocess.run([*PAVER, "cog", *map(str, args)], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120)
+    return done.returncode, done.stdout + done.stderr
+
+
+@pytest.mark.usefixtures("no_process_left")
+def test_paver_cog_embeds_output_keeps_the_mode_and_then_finds_it_fresh(tmp_path):
+    page = page_with(tmp_path, ("terminal_text.py", ""), mode=0o664)
+    status, said = paver_cog(page)
+    assert status == 0, said
+    assert "    progress 100%" in page.read_text()
+    assert oct(page.stat().st_mode & 0o777) == oct(0o664)
+    assert [p.name for p in tmp_path.iterdir()] == ["page.rst"]
+    assert paver_cog("--check", page) == (0, "")
+    before = page.read_bytes()
+    assert paver_cog(page)[0] == 0 and page.read_bytes() == before
+
+
+@pytest.mark.usefixtures("no_process_left")
+def test_paver_cog_leaves_pages_byte_identical_when_an_example_fails(tmp_path):
+    page = page_with(tmp_path, ("terminal_text.py", ""), ("raises.py", ""))
+    before = page.read_bytes()
+    status, said = paver_cog("--force", page)
+    assert status != 0
+    assert "raises.py: exited with status 1" in said
+    assert "No page was changed." in said
+    assert page.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["page.rst"]
+
+
+@pytest.mark.parametrize("broken, error", [
+    ((".. {{{end}}}\n", ""), r"page.rst:11: Unexpected '\{\{\{cog'"),
+    ((".. }}}\n", ""), r"page.rst:9: Unexpected '\{\{\{end\}\}\}'"),
+    (("", ", timout=1"), r"page.rst:6: unknown option 'timout' \(did you mean 'timeout'\?\)"),
+    (("", ", mask='('"), r"page.rst:6: option mask='\(' is not a regular expression"),
+    (("", ", returncode=(1"), r"page.rst:8: syntax error in the cog code"),
+])
+def test_a_broken_block_is_one_line_naming_page_and_line(tmp_path, broken, error):
+    page = page_with(tmp_path, ("terminal_text.py", broken[1]), ("raises.py", ""))
+    text = page.read_text()
+    if broken[0]:  # drop the first block's marker of that kind
+        text = text.replace(broken[0], "", 1)
+        page.write_text(text)
+    for command in ([page], ["--check", page]):
+        status, said = paver_cog(*command)
+        assert status == 2, said
+        assert re.fullmatch(r"error: \S*" + error + r".*\n", said), said
+        assert page.read_text() == text
+
+
+@pytest.mark.parametrize("name, error", [
+    ("nope.rst", "error: nope.rst: no such page (the pages are "),
+    ("source/nope", "error: source/nope: no such page"),
+    ("pavement.py", "error: pavement.py: not a page"),
+])
+def test_a_page_that_is_not_there_is_one_line(name, error):
+    status, said = paver_cog("--check", name)
+    assert status == 2 and said.startswith(error) and said.count("\n") == 1, said
+
+
+def test_pages_are_found_by_name_path_or_folder():
+    index = examplerunner.SOURCE / "index.rst"
+    assert examplerunner.resolve_pages(["index.rst"]) == [index]
+    assert examplerunner.resolve_pages(["source/index.rst"]) == [index]
+    assert examplerunner.resolve_pages(["source"]) == examplerunner.pages()
+
+
+@pytest.mark.usefixtures("no_process_left")
+@pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGTERM, signal.SIGHUP],
+                         ids=["SIGINT", "SIGTERM", "SIGHUP"])
+def test_a_signal_to_paver_cog_stops_everything_and_changes_nothing(tmp_path, how):
+    page = page_with(tmp_path, ("hangs.py", ""), ("sleeps.py", ""))
+    before = page.read_bytes()
+    paver = subprocess.Popen([*PAVER, "cog", "--force", str(page)], cwd=ROOT,
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    # Signal once the examples are running, as a terminal or a CI runner would.
+    deadline = time.monotonic() + 60
+    while not any("hangs.py" in " ".join(_cmdline(p))
+                  for p in psutil.Process(paver.pid).children(recursive=True)):
+        assert time.monotonic() < deadline and paver.poll() is None
+        time.sleep(0.05)
+    paver.send_signal(how)
+    output, _ = paver.communicate(timeout=30)
+    assert paver.returncode != 0, output
+    assert "no page was changed" in output.lower()
+    assert "Traceback" not in output
+    assert page.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["page.rst"]
+
+
+def test_the_command_line_is_the_same_as_paver():
+    done = subprocess.run([sys.executable, "-m", "examplerunner", "cog", "--check", "nope.rst"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 2 and done.stderr.startswith("error: nope.rst: no such page")

@@ -1,0 +1,30 @@
+"""Run the article's example scripts and turn their output into reST.
+
+One package shared by the cog blocks in ``source/``, by the tests and by the
+benchmarks, so all three see an example the same way. One concern a module:
+
+``paths``       where the project's parts are, and which pages a name means
+``options``     a block's options, typed and checked
+``process``     running one example as a terminal would, leaving nothing behind
+``output``      cleaning what it printed, and comparing outputs
+``page``        the cog blocks of a page: reading, formatting, :func:`block`
+``staleness``   what an example's output depends on, as a digest
+``regenerate``  refreshing the pages, all of them or none
+``__main__``    the command line: ``python -m examplerunner``
+"""
+
+from .options import OptionError, Options
+from .output import clean, comparable, same_lines, same_output
+from .page import Block, BlockError, block, find_blocks, format_block, parse_block
+from .paths import EXAMPLES, ROOT, SOURCE, SPHINX_BUILD, PageError, pages, resolve_pages
+from .process import LINGER, ExampleError, Result, child_environment, kill_running, run
+from .regenerate import prepare, regenerate, stale_blocks
+from .staleness import dependencies, digest
+
+__all__ = [
+    "EXAMPLES", "LINGER", "ROOT", "SOURCE", "SPHINX_BUILD", "Block", "BlockError",
+    "ExampleError", "OptionError", "Options", "PageError", "Result", "block",
+    "child_environment", "clean", "comparable", "dependencies", "digest", "find_blocks",
+    "format_block", "kill_running", "pages", "parse_block", "prepare", "regenerate",
+    "resolve_pages", "run", "same_lines", "same_output", "stale_blocks",
+]

@@ -1,0 +1,83 @@
+"""A cog block's options: typed, frozen, checked, with one canonical key."""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import re
+
+
+class OptionError(ValueError):
+    """An option that does not exist or has a value of the wrong kind."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Options:
+    """How a block runs its example and compares its output.
+
+    ``args``: command-line arguments; ``timeout``: seconds it may run;
+    ``returncode``: the exit status it is meant to have; ``unordered``: the
+    order of its lines varies from run to run; ``mask``: a regular expression
+    for text that varies (it is compared as ``<masked>``); ``env``: extra
+    environment variables; ``cwd``: the folder the script is in, relative to
+    ``examples/``.
+    """
+
+    args: tuple[str, ...] = ()
+    timeout: float = 30.0
+    returncode: int = 0
+    unordered: bool = False
+    mask: str | None = None
+    env: tuple[tuple[str, str], ...] = ()
+    cwd: str = "."
+
+    def __post_init__(self):
+        check = {
+            "args": lambda v: isinstance(v, tuple) and all(isinstance(a, str) for a in v),
+            "timeout": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool)
+            and v > 0,
+            "returncode": lambda v: isinstance(v, int) and not isinstance(v, bool),
+            "unordered": lambda v: isinstance(v, bool),
+            "mask": lambda v: v is None or isinstance(v, str),
+            "env": lambda v: all(isinstance(k, str) and isinstance(x, str) for k, x in v),
+            "cwd": lambda v: isinstance(v, str),
+        }
+        for name, ok in check.items():
+            if not ok(getattr(self, name)):
+                raise OptionError(f"option {name}={getattr(self, name)!r} has the wrong type")
+        if self.mask is not None:
+            try:
+                re.compile(self.mask)
+            except re.error as error:
+                raise OptionError(f"option mask={self.mask!r} is not a regular expression: "
+                                  f"{error}") from None
+
+    @classmethod
+    def make(cls, base=None, **given):
+        """Options from keyword values, on top of ``base``; unknown names are refused."""
+        names = [f.name for f in dataclasses.fields(cls)]
+        for name in given:
+            if name not in names:
+                close = difflib.get_close_matches(name, names, n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                raise OptionError(f"unknown option {name!r}{hint}; "
+                                  f"the options are {', '.join(names)}")
+        if "args" in given and isinstance(given["args"], list):
+            given["args"] = tuple(given["args"])
+        if "env" in given and isinstance(given["env"], dict):
+            given["env"] = tuple(sorted(given["env"].items()))
+        if "cwd" in given:
+            given["cwd"] = str(given["cwd"])
+        return dataclasses.replace(base or cls(), **given)
+
+    def given(self):
+        """The options that differ from their defaults, by name."""
+        return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)
+                if getattr(self, f.name) != f.default}
+
+    def key(self):
+        """The canonical text of these options: equal options, equal keys."""
+        items = []
+        for name, value in sorted(self.given().items()):
+            items.append((name, dict(value) if name == "env" else value))
+        return repr(items)

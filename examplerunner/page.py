@@ -1,0 +1,161 @@
+"""The page side: cog blocks that embed an example's output.
+
+Cog itself reads and writes the pages, so a broken block is reported by cog
+with its file and line. :func:`block` is what a page's cog code calls; how
+it answers depends on who is running cog (see :func:`filling`):
+
+* nobody: it runs the example there and then;
+* :func:`find_blocks`: it notes the block and gives back what is embedded;
+* a regeneration: it gives back the output that was prepared for it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import dataclasses
+import os
+import re
+import shlex
+import sys
+from pathlib import Path
+
+from cogapp import Cog
+from cogapp.cogapp import CogError, CogGeneratedError
+
+from .options import OptionError, Options
+from .paths import shown
+
+MARKERS = ("{{{cog", "}}}", "{{{end}}}")
+DIGEST_PREFIX = ".. inputs digest: "
+_COMMAND = "    $ python3 "
+
+
+class BlockError(Exception):
+    """A page whose cog blocks cannot be read or run; the message names page and line."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Block:
+    """One cog block of a page: which script it runs, how, and what it shows."""
+
+    path: Path
+    line: int
+    script: str
+    options: Options
+    embedded: str | None
+    digest: str | None
+
+    @property
+    def name(self):
+        return f"{shown(self.path)}:{self.line} ({self.script})"
+
+
+def marker_in(output):
+    """The first cog marker that occurs in ``output``, or None."""
+    return next((m for m in MARKERS if m in output), None)
+
+
+def format_block(script, output, options, digest):
+    """The reST a cog block embeds: a shell session, then the inputs digest."""
+    command = shlex.join(["python3", script, *options.args])
+    lines = ["", ".. code-block:: none", "    :class: example-output", "", "    $ " + command]
+    lines += ["    " + line if line else "" for line in output.split("\n")]
+    lines += ["", DIGEST_PREFIX + digest, ""]
+    return "\n".join(lines) + "\n"
+
+
+def parse_block(text):
+    """``(output, digest)`` from the text :func:`format_block` made; None where absent."""
+    lines = text.split("\n")
+    starts = [i for i, line in enumerate(lines) if line.startswith(_COMMAND)]
+    digest = next((line[len(DIGEST_PREFIX):].strip() for line in lines
+                   if line.startswith(DIGEST_PREFIX)), None)
+    if not starts:
+        return None, digest
+    shown_lines = []
+    for line in lines[starts[0] + 1:]:
+        if line and not line.startswith("    "):
+            break
+        shown_lines.append(line[4:])
+    return "\n".join(shown_lines).strip("\n"), digest
+
+
+# Who answers block() calls: None (run the example), or a function of the
+# block and the text embedded now, which returns the text to embed.
+_filler: contextvars.ContextVar = contextvars.ContextVar("examplerunner_filler", default=None)
+
+
+@contextlib.contextmanager
+def filling(filler):
+    token = _filler.set(filler)
+    try:
+        yield
+    finally:
+        _filler.reset(token)
+
+
+def block(script, **options):
+    """Run ``script`` and return its output formatted for the article.
+
+    The keyword options are those of :class:`~examplerunner.options.Options`.
+    """
+    cog = sys.modules.get("cog")
+    page = getattr(cog, "inFile", "<no page>")
+    line = getattr(cog, "firstLineNum", 0)
+    try:
+        options = Options.make(**options)
+    except OptionError as error:
+        message = f"{shown(page)}:{line}: {error}"
+        if cog is None:
+            raise
+        cog.error(message)  # cog's own way to stop with a message
+    filler = _filler.get()
+    if filler is None:
+        from .regenerate import run_for_page
+
+        return run_for_page(script, options)
+    previous = getattr(cog, "previous", "")
+    embedded, digest = parse_block(previous)
+    return filler(Block(Path(page), line, script, options, embedded, digest), previous)
+
+
+def _one_line(error, page):
+    """A cog error as ``page:line: message``."""
+    if isinstance(error, SyntaxError):
+        where = re.match(r"<cog (.*):(\d+)>$", error.filename or "")
+        if where:
+            line = int(where[2]) + (error.lineno or 1) - 1
+            return f"{shown(where[1])}:{line}: syntax error in the cog code: {error.msg}"
+        return f"{shown(page)}: syntax error in the cog code: {error.msg}"
+    text = str(error)
+    frames = re.findall(r'File "([^"]+\.rst)", line (\d+)', text)
+    if frames:
+        last = text.strip().splitlines()[-1]
+        return f"{shown(frames[-1][0])}:{frames[-1][1]}: error in the cog code: {last}"
+    located = re.match(r"(.*)\((\d+)\): (.*)", text, re.DOTALL)
+    if isinstance(error, CogGeneratedError) or not located:
+        return text
+    return f"{shown(located[1])}:{located[2]}: {located[3]}"
+
+
+def run_cog(page, out, filler):
+    """Run cog over ``page``, writing to ``out``, with ``filler`` answering block()."""
+    argv = ["cog", "--markers=" + " ".join(MARKERS), "-o", str(out), str(page)]
+    try:
+        with filling(filler):
+            Cog().callable_main(argv)
+    except (CogError, SyntaxError) as error:
+        raise BlockError(_one_line(error, page)) from None
+
+
+def find_blocks(path):
+    """Every cog block of ``path`` that embeds an example's output, in page order."""
+    found = []
+
+    def note(found_block, previous):
+        found.append(found_block)
+        return previous
+
+    run_cog(Path(path), os.devnull, note)
+    return found

@@ -1,0 +1,64 @@
+"""Where the project's parts live, and how a page named on the command line is found."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+SOURCE = ROOT / "source"
+BUILD = ROOT / "build"
+HOOK = Path(__file__).resolve().parent / "hook"
+"""Put on every example's PYTHONPATH: its ``sitecustomize`` sets the start
+method and watches which files under ``examples/`` the example opens."""
+
+SPHINX_BUILD = [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-c", str(ROOT),
+                str(SOURCE)]
+"""How the article is built: warnings are errors, every reference must resolve."""
+
+
+class PageError(Exception):
+    """A page named on the command line does not exist or is not a page."""
+
+
+def pages(source=SOURCE):
+    """Every page of the article, in a stable order."""
+    return sorted(Path(source).rglob("*.rst"))
+
+
+def resolve_pages(names, source=SOURCE):
+    """The pages that ``names`` mean: files, folders of pages, or names inside ``source/``.
+
+    ``index.rst`` and ``source/index.rst`` both name the first page; a
+    folder names every page in it. Anything else is a :class:`PageError`
+    whose message says what was expected.
+    """
+    if not names:
+        return pages(source)
+    found = []
+    for name in names:
+        path = Path(name)
+        candidates = [path] if path.is_absolute() else [path, Path(source) / path]
+        for candidate in candidates:
+            if candidate.is_dir():
+                inside = pages(candidate)
+                if not inside:
+                    raise PageError(f"{name}: a folder without .rst pages")
+                found += inside
+                break
+            if candidate.is_file():
+                if candidate.suffix != ".rst":
+                    raise PageError(f"{name}: not a page (pages are .rst files)")
+                found.append(candidate.resolve())
+                break
+        else:
+            known = ", ".join(p.name for p in pages(source))
+            raise PageError(f"{name}: no such page (the pages are {known})")
+    return list(dict.fromkeys(p.resolve() for p in found))
+
+
+def shown(path):
+    """A path as a message names it: relative to the project where it can be."""
+    path = Path(path)
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
