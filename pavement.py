@@ -70,8 +70,11 @@ def inventory(args):
 
     source = args[0] if args else "https://docs.python.org/3/objects.inv"
     if "://" in source:
-        with urllib.request.urlopen(source, timeout=60) as response:
-            data = response.read()
+        try:
+            with urllib.request.urlopen(source, timeout=60) as response:
+                data = response.read()
+        except OSError as error:
+            sys.exit(f"cannot read {source} ({error}); give a local objects.inv instead")
     else:
         data = open(source, "rb").read()
     lines = data.split(b"\n", 4)
