@@ -32,6 +32,14 @@ CASES = {
     "multiprocessing_pipeline.py": ((0.25, 0.6, 0.9, 1.3), {130, 0}),
 }
 
+# Examples that catch KeyboardInterrupt but are not programs that survive a
+# terminal's Ctrl-C, each with the reason.
+NOT_INTERRUPTIBLE = {
+    "multiprocessing_ctrlc_default.py": "shows what happens without the precautions",
+    "multiprocessing_interrupt.py": "catches it in the child only, to show what "
+                                    "Process.interrupt() does; the parent takes no precautions",
+}
+
 GRACE = 4.0
 """Seconds an example may take to stop after Ctrl-C."""
 
@@ -62,3 +70,9 @@ def test_ctrl_c_stops_the_example_cleanly(script, moment, method):
     assert "Exception ignored" not in output, output
     if status == 130:  # a clear message says what was stopped
         assert "nterrupted" in output or "Ctrl-C" in output, output
+
+
+def test_every_example_that_catches_ctrl_c_is_interrupted_here():
+    catching = {p.name for p in examplerunner.EXAMPLES.glob("*.py")
+                if "KeyboardInterrupt" in p.read_text(encoding="utf-8")}
+    assert catching == set(CASES) | set(NOT_INTERRUPTIBLE)

@@ -1,5 +1,6 @@
 """The runner: capture like a terminal, fail loudly, leave nothing behind."""
 
+import concurrent.futures
 import os
 import re
 import signal
@@ -99,6 +100,21 @@ def test_a_process_that_leaves_the_group_is_found_and_killed(how):
     assert "left processes running after it ended; they were killed" in str(caught.value)
     time.sleep(0.1)
     assert not [p for p in psutil.process_iter() if "escapes.py" in " ".join(_cmdline(p))]
+
+
+def wait_for_child(parent, name, limit=60):
+    """Wait until a process running ``name`` descends from ``parent`` (a Popen)."""
+    deadline = time.monotonic() + limit
+    while True:
+        assert parent.poll() is None, f"ended before {name} started"
+        assert time.monotonic() < deadline, f"{name} did not start"
+        try:
+            children = psutil.Process(parent.pid).children(recursive=True)
+        except psutil.NoSuchProcess:
+            continue  # it has just ended: the next round says so
+        if any(name in " ".join(_cmdline(p)) for p in children):
+            return
+        time.sleep(0.05)
 
 
 def _cmdline(proc):
@@ -269,11 +285,7 @@ def test_a_signal_to_paver_cog_stops_everything_and_changes_nothing(tmp_path, ho
     paver = subprocess.Popen([*PAVER, "cog", "--force", str(page)], cwd=ROOT,
                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     # Signal once the examples are running, as a terminal or a CI runner would.
-    deadline = time.monotonic() + 60
-    while not any("hangs.py" in " ".join(_cmdline(p))
-                  for p in psutil.Process(paver.pid).children(recursive=True)):
-        assert time.monotonic() < deadline and paver.poll() is None
-        time.sleep(0.05)
+    wait_for_child(paver, "hangs.py")
     paver.send_signal(how)
     output, _ = paver.communicate(timeout=30)
     assert paver.returncode != 0, output
@@ -281,6 +293,18 @@ def test_a_signal_to_paver_cog_stops_everything_and_changes_nothing(tmp_path, ho
     assert "Traceback" not in output
     assert page.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["page.rst"]
+
+
+@pytest.mark.usefixtures("no_process_left")
+def test_inputs_edited_while_the_example_runs_are_not_stamped_on_its_output(tmp_path):
+    script = tmp_path / "slow.py"
+    script.write_text("import time\ntime.sleep(1)\nprint('done')\n")
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        running = pool.submit(examplerunner.prepare, "slow.py", Options.make(cwd=str(tmp_path)))
+        time.sleep(0.5)
+        script.write_text(script.read_text() + "# edited while it ran\n")
+        with pytest.raises(examplerunner.ExampleError, match="inputs changed while it ran"):
+            running.result()
 
 
 def test_the_command_line_is_the_same_as_paver():
