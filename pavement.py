@@ -162,7 +162,7 @@ def diagrams(args):
 @task
 def bench():
     """Run every script in benchmarks/ and print its figures."""
-    for script in sorted((ROOT / "benchmarks").glob("*.py")):
+    for script in sorted((ROOT / "benchmarks").glob("[!_]*.py")):
         print(f"\n== benchmarks/{script.name}", flush=True)
         subprocess.run([sys.executable, str(script)], cwd=ROOT, check=True)
 

@@ -16,10 +16,10 @@ import argparse
 import json
 import math
 import multiprocessing
-import os
-import platform
 import time
 from pathlib import Path
+
+import _machine
 
 HERE = Path(__file__).resolve().parent
 CHUNKSIZES = (1, 10, 100, 1000)
@@ -31,25 +31,6 @@ def task(n):
     for i in range(200):
         total += (n * i) % 7
     return total
-
-
-def usable_cores():
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
-
-
-def machine():
-    model = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return (f"{model}, {usable_cores()} cores, "
-            f"Python {platform.python_version()} on {platform.system()}")
 
 
 def best_time(function, repeat):
@@ -65,7 +46,7 @@ def measure(items, repeat):
     inputs = range(items)
     serial, expected = best_time(lambda: sum(map(task, inputs)), repeat)
     rows = [{"how": "serial loop", "chunksize": None, "tasks": None, "seconds": serial}]
-    workers = usable_cores()
+    workers = _machine.usable_cores()
     with multiprocessing.Pool(workers) as pool:
         pool.map(task, range(workers), chunksize=1)  # start every worker first
         for chunksize in CHUNKSIZES:
@@ -81,7 +62,7 @@ def measure(items, repeat):
         chosen = math.ceil(items / (4 * workers))
         rows.append({"how": "map, its own chunksize", "chunksize": chosen,
                      "tasks": math.ceil(items / chosen), "seconds": seconds})
-    return {"machine": machine(), "workers": workers, "items": items,
+    return {"machine": _machine.summary(), "workers": workers, "items": items,
             "repeat": repeat, "rows": rows}
 
 

@@ -25,30 +25,15 @@ import argparse
 import gc
 import json
 import multiprocessing
-import os
-import platform
 import subprocess
 import sys
 from pathlib import Path
 
+import _machine
+
 HERE = Path(__file__).resolve().parent
 MB = 1024 * 1024
 CASES = ("idle", "read", "collect", "freeze+collect", "freeze+read")
-
-
-def machine():
-    model = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return {"cpu": model, "cores": os.cpu_count(),
-            "memory_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 1e9, 1),
-            "python": platform.python_version(),
-            "platform": f"{platform.system()} {platform.release()}"}
 
 
 # --- one measured case, run in a process of its own -----------------------
@@ -119,7 +104,7 @@ def main():
         one_case(options.one, options.objects, options.children)
         return
 
-    info = machine()
+    info = _machine.describe()
     print(f"machine: {info['cpu']}, {info['cores']} cores, {info['memory_gb']} GB, "
           f"Python {info['python']}, {info['platform']}")
     rows, data_mb = [], []

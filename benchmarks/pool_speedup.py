@@ -20,10 +20,10 @@ import argparse
 import json
 import multiprocessing
 import multiprocessing.pool
-import os
-import platform
 import time
 from pathlib import Path
+
+import _machine
 
 TARGET_EFFICIENCY = 0.85
 
@@ -34,25 +34,6 @@ def piece(n):
     for i in range(n):
         total += (i * i) % 7
     return total
-
-
-def usable_cores():
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
-
-
-def machine():
-    model = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return (f"{model}, {usable_cores()} cores, "
-            f"Python {platform.python_version()} on {platform.system()}")
 
 
 def timed(map_function, tasks):
@@ -120,7 +101,7 @@ def draw(serial, rows, path, measured_on):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--svg", type=Path, default=Path("build/benchmarks/pool_speedup.svg"))
-    parser.add_argument("--cores", type=int, default=usable_cores())
+    parser.add_argument("--cores", type=int, default=_machine.usable_cores())
     parser.add_argument("--tasks", type=int, default=None,
                         help="number of pieces (default: 24 per core)")
     parser.add_argument("--size", type=int, default=500_000, help="loop length of a piece")
@@ -132,7 +113,7 @@ def main():
         serial, rows, measured_on = saved["serial"], saved["rows"], saved["machine"]
     else:
         tasks = [options.size] * (options.tasks or 24 * options.cores)
-        measured_on = machine()
+        measured_on = _machine.summary()
         print(f"Machine: {measured_on}")
         print(f"Job: {len(tasks)} pieces of {options.size:,} iterations\n")
         serial, rows = measure(tasks, options.cores)

@@ -24,30 +24,16 @@ import argparse
 import json
 import multiprocessing
 import os
-import platform
 import subprocess
 import sys
 import time
 from multiprocessing import shared_memory
 from pathlib import Path
 
+import _machine
+
 HERE = Path(__file__).resolve().parent
 MB = 1024 * 1024
-
-
-def machine():
-    model = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return {"cpu": model, "cores": os.cpu_count(),
-            "memory_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 1e9, 1),
-            "python": platform.python_version(),
-            "platform": f"{platform.system()} {platform.release()}"}
 
 
 # --- one measured case, run in a process of its own -----------------------
@@ -172,7 +158,7 @@ def main():
         one_case(options.one[0], int(options.one[1]), options.workers, options.tasks)
         return
 
-    info = machine()
+    info = _machine.describe()
     load_before = os.getloadavg()[0]
     print(f"machine: {info['cpu']}, {info['cores']} cores, {info['memory_gb']} GB, "
           f"Python {info['python']}, {info['platform']}; load {load_before:.1f}")
