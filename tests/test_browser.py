@@ -268,7 +268,9 @@ def test_keyboard_reaches_each_kind_of_control_with_visible_focus(tab, server):
         tab.keyboard.press("Tab")
         state = tab.evaluate(FOCUS_STATE)
         if state["kind"] in wanted and state["kind"] not in reached:
-            reached[state["kind"]] = state
+            # Let a fade-in finish (the copy button's takes 0.3 s) before looking.
+            tab.wait_for_timeout(500)
+            reached[state["kind"]] = tab.evaluate(FOCUS_STATE)
         if set(reached) == wanted:
             break
     assert set(reached) == wanted, f"Tab never reached: {wanted - set(reached)}"
