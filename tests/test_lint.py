@@ -5,7 +5,7 @@ import sys
 
 import examplerunner
 
-PYTHON_FILES = ["examples", "tests", "benchmarks", "pavement.py", "conf.py", "examplerunner"]
+PYTHON_FILES = ["examples", "tests", "benchmarks", "pavement.py", "conf.py", "examplerunner", "tools"]
 
 
 def check(*command):
