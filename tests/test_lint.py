@@ -5,7 +5,8 @@ import sys
 
 import examplerunner
 
-PYTHON_FILES = ["examples", "tests", "benchmarks", "pavement.py", "conf.py", "examplerunner", "tools"]
+PYTHON_FILES = ["examples", "tests", "benchmarks", "tools", "pavement.py", "conf.py",
+                "examplerunner"]
 
 
 def check(*command):
