@@ -82,6 +82,7 @@ if __name__ == "__main__":
         for w in workers:
             w.join()
         print("pipeline finished")
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # done: a late Ctrl-C changes nothing
     except (KeyboardInterrupt, ChildProcessError) as error:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C waits
         print("stopping:", str(error) or "Ctrl-C")
