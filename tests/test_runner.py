@@ -98,8 +98,7 @@ def test_a_process_that_leaves_the_group_is_found_and_killed(how):
     with pytest.raises(examplerunner.ExampleError) as caught:
         run_fixture("escapes.py", args=(how,))
     assert "left processes running after it ended; they were killed" in str(caught.value)
-    time.sleep(0.1)
-    assert not [p for p in psutil.process_iter() if "escapes.py" in " ".join(_cmdline(p))]
+    # no_process_left fails the test if the escaped process is still alive.
 
 
 def wait_for_child(parent, name, limit=60):
