@@ -9,7 +9,7 @@ def work(n):
     if n == 0:
         time.sleep(0.3)
         raise ValueError(f"bad input {n}")
-    time.sleep(1.0 if n == 1 else 0.1)
+    time.sleep(1.0 if n == 1 else 0.2)
     return n
 
 
@@ -18,8 +18,9 @@ if __name__ == "__main__":
         futures = [executor.submit(work, n) for n in range(10)]
         done, not_done = concurrent.futures.wait(
             futures, return_when=concurrent.futures.FIRST_EXCEPTION)
-        for future in done:
-            print("first failure:", repr(future.exception()))
+        for future in done:  # tasks that ended well may be among them
+            if future.exception():
+                print("first failure:", repr(future.exception()))
         try:
             futures[1].result(timeout=0.1)
         except TimeoutError:
