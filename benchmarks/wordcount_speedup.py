@@ -24,21 +24,13 @@ import tempfile
 import time
 from pathlib import Path
 
+import _machine
+
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 sys.path.insert(0, str(EXAMPLES))
 
 from multiprocessing_mapreduce import map_reduce  # noqa: E402
 from multiprocessing_wordcount import CORPUS, total, words_of  # noqa: E402
-
-
-def cpu_model():
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or platform.machine()
 
 
 def best_of(runs, function):
@@ -86,7 +78,7 @@ def main():
     parser.add_argument("--data", type=Path, help="also save the measurements as JSON here")
     options = parser.parse_args()
 
-    data = {"cpu": cpu_model(), "logical_cores": os.cpu_count(),
+    data = {"cpu": _machine.cpu_model(), "logical_cores": os.cpu_count(),
             "system": f"{platform.system()} {platform.release()}",
             "python": f"{platform.python_implementation()} {platform.python_version()}",
             "start_method": multiprocessing.get_start_method(), "runs": options.runs}
