@@ -34,3 +34,9 @@ def summary():
     """The machine in one line: processor, usable cores, Python and system."""
     return (f"{cpu_model()}, {usable_cores()} cores, "
             f"Python {platform.python_version()} on {platform.system()}")
+
+
+def headline(info):
+    """The machine from :func:`describe` as the first line of a benchmark's report."""
+    return (f"machine: {info['cpu']}, {info['cores']} cores, {info['memory_gb']} GB, "
+            f"Python {info['python']}, {info['platform']}")

@@ -105,8 +105,7 @@ def main():
         return
 
     info = _machine.describe()
-    print(f"machine: {info['cpu']}, {info['cores']} cores, {info['memory_gb']} GB, "
-          f"Python {info['python']}, {info['platform']}")
+    print(_machine.headline(info))
     rows, data_mb = [], []
     for case in CASES:
         runs = [measure(case, options.objects, options.children) for _ in range(options.runs)]

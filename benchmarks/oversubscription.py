@@ -120,8 +120,7 @@ def main():
 
     info = _machine.describe()
     load_before = os.getloadavg()[0]
-    print(f"machine: {info['cpu']}, {info['cores']} cores, {info['memory_gb']} GB, "
-          f"Python {info['python']}, {info['platform']}; load {load_before:.1f}")
+    print(f"{_machine.headline(info)}; load {load_before:.1f}")
     print(f"{options.tasks} tasks of 3 products of {options.size}x{options.size} matrices; "
           f"pool of {options.workers}; best of {options.runs} runs\n")
     print(f"{'case':<11}{'BLAS threads':>13}{'threads in all':>16}{'seconds':>9}"

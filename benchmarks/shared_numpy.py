@@ -160,8 +160,7 @@ def main():
 
     info = _machine.describe()
     load_before = os.getloadavg()[0]
-    print(f"machine: {info['cpu']}, {info['cores']} cores, {info['memory_gb']} GB, "
-          f"Python {info['python']}, {info['platform']}; load {load_before:.1f}")
+    print(f"{_machine.headline(info)}; load {load_before:.1f}")
     print(f"pool of {options.workers} workers, {options.tasks} tasks, "
           f"best of {options.runs} runs\n")
     cases = [("none", 0)] + [(mode, mb) for mb in options.sizes for mode in ("pickled", "shared")]
