@@ -1,7 +1,6 @@
 #!/usr/bin/env python3
-"""A pool task cannot start a process; a ProcessPoolExecutor task can."""
+"""A pool task cannot start a process of its own."""
 
-import concurrent.futures
 import multiprocessing
 
 
@@ -22,7 +21,3 @@ if __name__ == "__main__":
             pool.apply(start_child)
         except AssertionError as error:
             print(f"Pool task: AssertionError: {error}")
-
-    with concurrent.futures.ProcessPoolExecutor(1) as executor:
-        exitcode = executor.submit(start_child).result()
-        print("ProcessPoolExecutor task: its child exited with", exitcode)
