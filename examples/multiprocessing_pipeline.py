@@ -10,21 +10,30 @@ import sys
 import time
 
 DONE = None  # the end-of-work marker
+ctrl_c = False
+
+
+def note_ctrl_c(signum, frame):  # the parent's SIGINT handler
+    global ctrl_c
+    ctrl_c = True
 
 
 def check(workers):
+    if ctrl_c:  # raised here, where no lock is held
+        raise KeyboardInterrupt
     for w in workers:
         if w.exitcode not in (None, 0):
             raise ChildProcessError(f"{w.name} died with exit code {w.exitcode}")
 
 
 def put(q, item, stop, workers=()):
-    """Put item on q unless the pipeline stops; while q is full, check workers."""
+    """Put item on q unless the pipeline stops; look around while q is full."""
     while not stop.is_set():
+        check(workers)  # a dead worker would leave us waiting here
         try:
             return q.put(item, timeout=0.1)
         except queue.Full:
-            check(workers)  # a dead worker would leave us waiting here
+            pass
     q.cancel_join_thread()  # nobody will read what is still buffered
 
 
@@ -67,27 +76,27 @@ if __name__ == "__main__":
                                        name=f"square-{i}") for i in (1, 2)]
     workers.append(multiprocessing.Process(target=add, name="add",
                                            args=(squares, stop, 2, crash)))
-    default = signal.signal(signal.SIGINT, signal.SIG_IGN)  # workers inherit it
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # workers inherit it
     for w in workers:
         w.start()
-    signal.signal(signal.SIGINT, default)
+    signal.signal(signal.SIGINT, note_ctrl_c)
     try:
         for n in [*range(100), DONE, DONE]:  # one end marker per stage-1 worker
             put(jobs, n, stop, workers)
         waiting = [w.sentinel for w in workers]
         while waiting:  # wake up whenever a worker ends, whichever it is
-            for ended in multiprocessing.connection.wait(waiting):
+            for ended in multiprocessing.connection.wait(waiting, timeout=0.1):
                 waiting.remove(ended)
             check(workers)
         for w in workers:
             w.join()
         print("pipeline finished")
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # done: a late Ctrl-C changes nothing
     except (KeyboardInterrupt, ChildProcessError) as error:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C waits
         print("stopping:", str(error) or "Ctrl-C")
         stop.set()
         jobs.cancel_join_thread()  # do not wait to send jobs nobody will read
         for w in workers:
             w.join()
         sys.exit(130 if isinstance(error, KeyboardInterrupt) else 1)
+    finally:  # from here on a Ctrl-C changes nothing
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
