@@ -179,7 +179,7 @@ def run(script, options=None, *, start_method=None, python=None, dev_mode=False,
     if _stopping.is_set():
         raise ExampleError(script, "not started: the runner is stopping")
     mark = uuid.uuid4().hex
-    extra = dict(options.env, **{MARK: mark, "EXAMPLERUNNER_LOG": ""})
+    extra = dict(options.env, **{MARK: mark, "EXAMPLERUNNER_LOG": "", "EXAMPLERUNNER_SIGINT": "1"})
     if dev_mode:  # through the environment, so every process it starts has it too
         extra.setdefault("PYTHONDEVMODE", "1")
     fd, log = tempfile.mkstemp(prefix="examplerunner-", suffix=".log")

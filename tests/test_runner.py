@@ -73,9 +73,17 @@ def test_a_hanging_script_is_killed_at_the_timeout():
 
 
 @pytest.mark.usefixtures("no_process_left")
-def test_an_interrupt_reaches_the_script_like_ctrl_c():
-    with pytest.raises(examplerunner.ExampleError) as caught:
-        run_fixture("hangs.py", interrupt_after=0.5)
+@pytest.mark.parametrize("runner_sigint", [signal.default_int_handler, signal.SIG_IGN],
+                         ids=["default", "ignored"])
+def test_an_interrupt_reaches_the_script_like_ctrl_c(runner_sigint):
+    # A shell starts a background job with SIGINT ignored, and a child would
+    # inherit that; the example still gets a terminal's Ctrl-C.
+    previous = signal.signal(signal.SIGINT, runner_sigint)
+    try:
+        with pytest.raises(examplerunner.ExampleError) as caught:
+            run_fixture("hangs.py", interrupt_after=0.5)
+    finally:
+        signal.signal(signal.SIGINT, previous)
     assert "KeyboardInterrupt" in caught.value.output
     assert "exited with status -2" in str(caught.value)  # killed by SIGINT, as a shell sees
 

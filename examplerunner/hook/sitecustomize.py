@@ -1,6 +1,8 @@
 """Loaded by every Python process an example starts (the runner puts this
 folder on PYTHONPATH).
 
+* ``EXAMPLERUNNER_SIGINT``, set for the example's own process only, gives it
+  Python's usual Ctrl-C handling even if the runner ignores SIGINT.
 * ``EXAMPLE_START_METHOD`` names the start method to make the default, so
   every example runs unchanged under fork, spawn and forkserver.
 * ``EXAMPLERUNNER_LOG`` names a file where each file opened under the
@@ -10,7 +12,15 @@ folder on PYTHONPATH).
 """
 
 import os
+import signal
 import sys
+
+if os.environ.pop("EXAMPLERUNNER_SIGINT", None) and signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+    # The runner was started with SIGINT ignored (a shell's background job
+    # is), and the example inherited that. Give it a terminal's Ctrl-C, as
+    # Python sets it up at start. Popped: the example's own children keep
+    # whatever the example gives them.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 _method = os.environ.get("EXAMPLE_START_METHOD")
 if _method:
