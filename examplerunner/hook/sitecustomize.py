@@ -15,7 +15,8 @@ import os
 import signal
 import sys
 
-if os.environ.pop("EXAMPLERUNNER_SIGINT", None) and signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+_top = os.environ.pop("EXAMPLERUNNER_SIGINT", None)
+if _top and signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
     # The runner was started with SIGINT ignored (a shell's background job
     # is), and the example inherited that. Give it a terminal's Ctrl-C, as
     # Python sets it up at start. Popped: the example's own children keep
