@@ -5,7 +5,8 @@ benchmarks, so all three see an example the same way. One concern a module:
 
 ``paths``       where the project's parts are, and which pages a name means
 ``options``     a block's options, typed and checked
-``process``     running one example as a terminal would, leaving nothing behind
+``process``     running one example as a terminal would
+``reaper``      finding and killing every process a run left behind
 ``output``      cleaning what it printed, and comparing outputs
 ``page``        the cog blocks of a page: reading, formatting, :func:`block`
 ``staleness``   what an example's output depends on, as a digest
@@ -17,7 +18,8 @@ from .options import OptionError, Options
 from .output import clean, comparable, same_lines, same_output
 from .page import Block, BlockError, block, find_blocks, format_block, parse_block
 from .paths import EXAMPLES, ROOT, SOURCE, SPHINX_BUILD, PageError, pages, resolve_pages
-from .process import LINGER, ExampleError, Result, child_environment, kill_running, run
+from .process import LINGER, ExampleError, Result, child_environment, run
+from .reaper import kill_running
 from .regenerate import prepare, regenerate, stale_blocks
 from .staleness import dependencies, digest
 

@@ -13,7 +13,7 @@ import sys
 
 from . import paths
 from .page import BlockError
-from .process import stop_everything
+from .reaper import stop_everything
 from .regenerate import regenerate, stale_blocks
 
 _signalled = []

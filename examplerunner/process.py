@@ -1,10 +1,5 @@
-"""Run one example as a terminal would, and make sure nothing it started survives.
-
-Every process an example starts carries a mark in its environment, so the
-runner finds them all at the end, even those that left the example's
-process group or session (``os.setsid()``, a double fork), and even where
-the platform has no child subreaper.
-"""
+"""Run one example as a terminal would, and make sure nothing it started survives
+(:mod:`.reaper` finds and kills what is left)."""
 
 from __future__ import annotations
 
@@ -16,22 +11,19 @@ import signal
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import uuid
 
-import psutil
-
-from . import paths
+from . import paths, reaper
 from .options import Options
 from .output import clean
+
+STARTUP = 30.0
+"""Seconds an example's Python may take to start before its timeout begins."""
 
 LINGER = 5.0
 """Seconds helper processes (resource tracker, fork server) get to exit after
 the script itself has ended, before they count as left behind."""
-
-MARK = "EXAMPLERUNNER_RUN"
-"""The environment variable that marks every process of one run."""
 
 _DROPPED = ("PYTHONUNBUFFERED", "PYTHONSTARTUP", "PYTHONINSPECT", "FORCE_COLOR",
             "QUEUE_AUTHKEY")  # the remote-manager examples read a key from it
@@ -75,74 +67,6 @@ def child_environment(start_method=None, extra=()):
     return env
 
 
-def processes_of(mark, leader=None):
-    """Living processes that carry ``mark`` or belong to ``leader``'s group or session."""
-    found = []
-    for proc in psutil.process_iter(["status"]):
-        try:
-            if proc.pid == os.getpid() or proc.info["status"] == psutil.STATUS_ZOMBIE:
-                continue
-            if leader and leader in (os.getpgid(proc.pid), os.getsid(proc.pid)):
-                found.append(proc)
-            elif proc.environ().get(MARK) == mark:
-                found.append(proc)
-        except (psutil.Error, OSError):
-            continue
-    return found
-
-
-def kill_all(mark, leader=None):
-    """Kill every process of a run, again until none is left."""
-    for _ in range(20):
-        found = processes_of(mark, leader)
-        if not found:
-            return
-        for proc in found:
-            try:
-                proc.kill()
-            except psutil.Error:
-                pass
-        # Wait without reaping: psutil.wait_procs() would reap the script
-        # itself, and Popen would then report it as having exited with 0.
-        deadline = time.monotonic() + 1
-        while time.monotonic() < deadline and any(map(_alive, found)):
-            time.sleep(0.01)
-
-
-def _alive(proc):
-    try:
-        return proc.status() != psutil.STATUS_ZOMBIE
-    except psutil.Error:
-        return False
-
-
-# Runs in progress, so an interrupted regeneration can stop every one of them.
-_running: dict[str, int] = {}
-_running_lock = threading.RLock()
-_stopping = threading.Event()
-
-
-def kill_running():
-    """Kill every example still running, and everything each one started."""
-    with _running_lock:
-        runs = list(_running.items())
-    for mark, leader in runs:
-        kill_all(mark, leader)
-
-
-def stop_everything(stop=True):
-    """Kill every run in progress and refuse new ones (``stop=False`` allows them again).
-
-    Safe to call from a signal handler: it raises nothing into the code it
-    interrupts, so no lock is left held; each run then ends as killed.
-    """
-    if stop:
-        _stopping.set()
-        kill_running()
-    else:
-        _stopping.clear()
-
-
 def _read(fd, chunks, wait):
     """Read what the terminal or pipe has within ``wait`` seconds; False at its end."""
     ready, _, _ = select.select([fd], [], [], wait)
@@ -174,18 +98,25 @@ def run(script, options=None, *, start_method=None, python=None, dev_mode=False,
     seconds, as Ctrl-C does. Raises :class:`ExampleError` when it exits with
     another status than expected, outlives its timeout, or leaves a process
     running more than ``linger`` seconds after it ended.
+
+    Both the timeout and ``interrupt_after`` count from the moment the
+    example's Python has started and is about to run the script, so a slow
+    start on a busy machine does not move them. (A Ctrl-C during Python's
+    own start prints a traceback in any program.) The start itself may take
+    up to ``STARTUP`` seconds.
     """
     options = Options.make(options, **option_values)
-    if _stopping.is_set():
+    if reaper.stopping():
         raise ExampleError(script, "not started: the runner is stopping")
     mark = uuid.uuid4().hex
-    extra = dict(options.env, **{MARK: mark, "EXAMPLERUNNER_LOG": "", "EXAMPLERUNNER_SIGINT": "1"})
+    extra = dict(options.env, **{reaper.MARK: mark, "EXAMPLERUNNER_LOG": ""})
     if dev_mode:  # through the environment, so every process it starts has it too
         extra.setdefault("PYTHONDEVMODE", "1")
     fd, log = tempfile.mkstemp(prefix="examplerunner-", suffix=".log")
     os.close(fd)
     folder = paths.EXAMPLES / options.cwd
-    extra.update(EXAMPLERUNNER_LOG=log,
+    ready = log + ".ready"  # made by the hook when the script is about to run
+    extra.update(EXAMPLERUNNER_LOG=log, EXAMPLERUNNER_READY=ready,
                  EXAMPLERUNNER_WATCH=os.pathsep.join(map(str, {paths.EXAMPLES, folder})))
     if pipe:
         reader, writer = os.pipe()
@@ -203,16 +134,19 @@ def run(script, options=None, *, start_method=None, python=None, dev_mode=False,
         raise
     finally:
         os.close(writer)
-    with _running_lock:
-        _running[mark] = proc.pid
-    if _stopping.is_set():  # a stop came while it was starting
-        kill_all(mark, proc.pid)
+    reaper.register(mark, proc.pid)
+    if reaper.stopping():  # a stop came while it was starting
+        reaper.kill_all(mark, proc.pid)
     chunks, problem, ended_at = [], None, None
-    deadline = started + options.timeout
+    deadline, ready_at = started + STARTUP + options.timeout, None
     try:
         while _read(reader, chunks, 0.05):
             now = time.monotonic()
-            if interrupt_after is not None and now >= started + interrupt_after:
+            if ready_at is None and os.path.exists(ready):
+                ready_at = now
+                deadline = ready_at + options.timeout
+            if interrupt_after is not None and ready_at is not None \
+                    and now >= ready_at + interrupt_after:
                 interrupt_after = None
                 try:
                     os.killpg(proc.pid, signal.SIGINT)
@@ -233,18 +167,19 @@ def run(script, options=None, *, start_method=None, python=None, dev_mode=False,
         if problem is None:
             # Give helpers that are still exiting a moment before judging them.
             limit = max(time.monotonic(), (ended_at or time.monotonic()) + linger)
-            while processes_of(mark, proc.pid) and time.monotonic() < limit:
+            while reaper.processes_of(mark, proc.pid) and time.monotonic() < limit:
                 time.sleep(0.02)
-            if processes_of(mark, proc.pid):
+            if reaper.processes_of(mark, proc.pid):
                 problem = "left processes running after it ended; they were killed"
     finally:
-        kill_all(mark, proc.pid)
+        reaper.kill_all(mark, proc.pid)
         proc.wait()
         os.close(reader)
-        with _running_lock:
-            _running.pop(mark, None)
+        reaper.unregister(mark)
         opened = _opened(log)
         os.unlink(log)
+        if os.path.exists(ready):
+            os.unlink(ready)
     seconds = time.monotonic() - started
     output = clean(b"".join(chunks).decode("utf-8", "replace"), python)
     if problem is None and proc.returncode != options.returncode:

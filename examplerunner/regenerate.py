@@ -12,7 +12,8 @@ from pathlib import Path
 
 from . import paths
 from .page import find_blocks, format_block, marker_in, run_cog
-from .process import ExampleError, kill_running, run
+from .process import ExampleError, run
+from .reaper import kill_running
 from .staleness import dependencies, digest
 
 

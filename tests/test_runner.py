@@ -88,6 +88,21 @@ def test_an_interrupt_reaches_the_script_like_ctrl_c(runner_sigint):
     assert "exited with status -2" in str(caught.value)  # killed by SIGINT, as a shell sees
 
 
+def test_a_slow_start_moves_neither_the_interrupt_nor_the_timeout(tmp_path):
+    # A Python that takes a second to start, as on a busy machine. The
+    # interrupt and the timeout count from when it is ready to run the
+    # script: Ctrl-C reaches the script, not the start, and the start does
+    # not use up the timeout.
+    slow = tmp_path / "slow-python"
+    slow.write_text(f'#!/bin/sh\nsleep 1\nexec "{sys.executable}" "$@"\n')
+    slow.chmod(0o755)
+    with pytest.raises(examplerunner.ExampleError) as caught:
+        run_fixture("hangs.py", python=str(slow), interrupt_after=0.3, timeout=0.8)
+    assert "about to hang" in caught.value.output
+    assert "KeyboardInterrupt" in caught.value.output
+    assert "exited with status -2" in str(caught.value)
+
+
 @pytest.mark.usefixtures("no_process_left")
 @pytest.mark.parametrize("args", [(), ("--quiet",)], ids=["holds-terminal", "quiet"])
 def test_a_left_behind_grandchild_is_reported_and_killed(args):

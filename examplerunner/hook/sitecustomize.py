@@ -1,8 +1,10 @@
 """Loaded by every Python process an example starts (the runner puts this
 folder on PYTHONPATH).
 
-* ``EXAMPLERUNNER_SIGINT``, set for the example's own process only, gives it
-  Python's usual Ctrl-C handling even if the runner ignores SIGINT.
+* ``EXAMPLERUNNER_READY``, set for the example's own process only, names a
+  file to create once Python has started, just before the script runs. It
+  also gives the example Python's usual Ctrl-C handling even if the runner
+  ignores SIGINT.
 * ``EXAMPLE_START_METHOD`` names the start method to make the default, so
   every example runs unchanged under fork, spawn and forkserver.
 * ``EXAMPLERUNNER_LOG`` names a file where each file opened under the
@@ -15,8 +17,8 @@ import os
 import signal
 import sys
 
-_top = os.environ.pop("EXAMPLERUNNER_SIGINT", None)
-if _top and signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+_ready = os.environ.pop("EXAMPLERUNNER_READY", None)
+if _ready and signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
     # The runner was started with SIGINT ignored (a shell's background job
     # is), and the example inherited that. Give it a terminal's Ctrl-C, as
     # Python sets it up at start. Popped: the example's own children keep
@@ -69,3 +71,6 @@ def _watch(log_path, folders):
 
 if os.environ.get("EXAMPLERUNNER_LOG"):
     _watch(os.environ["EXAMPLERUNNER_LOG"], os.environ.get("EXAMPLERUNNER_WATCH", ""))
+
+if _ready:
+    os.close(os.open(_ready, os.O_WRONLY | os.O_CREAT, 0o600))
