@@ -17,6 +17,8 @@ extensions = [
     "sphinx.ext.intersphinx",
     "sphinx_codeautolink",
     "sphinx_copybutton",
+    # An output that differs by Python version is shown as tabs, one per range.
+    "sphinx_inline_tabs",
 ]
 
 # Warnings are errors in every build (see pavement.py), and every

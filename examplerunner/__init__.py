@@ -9,24 +9,28 @@ benchmarks, so all three see an example the same way. One concern a module:
 ``reaper``      finding and killing every process a run left behind
 ``output``      cleaning what it printed, and comparing outputs
 ``page``        the cog blocks of a page: reading, formatting, :func:`block`
+``pythons``     which Python captures a block, and where its output came from
 ``staleness``   what an example's output depends on, as a digest
 ``regenerate``  refreshing the pages, all of them or none
 ``__main__``    the command line: ``python -m examplerunner``
 """
 
+from . import pythons
 from .options import OptionError, Options
 from .output import clean, comparable, same_lines, same_output
 from .page import Block, BlockError, block, find_blocks, format_block, parse_block
 from .paths import EXAMPLES, ROOT, SOURCE, SPHINX_BUILD, PageError, pages, resolve_pages
 from .process import LINGER, ExampleError, Result, child_environment, run
+from .pythons import NoPythonError, Origin
 from .reaper import kill_running
 from .regenerate import prepare, regenerate, stale_blocks
 from .staleness import dependencies, digest
 
 __all__ = [
     "EXAMPLES", "LINGER", "ROOT", "SOURCE", "SPHINX_BUILD", "Block", "BlockError",
-    "ExampleError", "OptionError", "Options", "PageError", "Result", "block",
+    "ExampleError", "NoPythonError", "OptionError", "Options", "Origin", "PageError", "Result",
+    "block",
     "child_environment", "clean", "comparable", "dependencies", "digest", "find_blocks",
     "format_block", "kill_running", "pages", "parse_block", "prepare", "regenerate",
-    "resolve_pages", "run", "same_lines", "same_output", "stale_blocks",
+    "pythons", "resolve_pages", "run", "same_lines", "same_output", "stale_blocks",
 ]

@@ -6,6 +6,9 @@ import dataclasses
 import difflib
 import re
 
+_RANGE = re.compile(r"3\.(\d+)(\+|-3\.(\d+))?")
+"""A range of Python versions: ``3.14``, ``3.14+`` or ``3.11-3.13``."""
+
 
 class OptionError(ValueError):
     """An option that does not exist or has a value of the wrong kind."""
@@ -20,7 +23,10 @@ class Options:
     order of its lines varies from run to run; ``mask``: a regular expression
     for text that varies (it is compared as ``<masked>``); ``env``: extra
     environment variables; ``cwd``: the folder the script is in, relative to
-    ``examples/``.
+    ``examples/``; ``python``: the Python versions this output belongs to, as
+    ``"3.14+"``, ``"3.11-3.13"`` or ``"3.14"`` (the default, empty, is every
+    version): the block is captured with the newest such Python found and
+    tested only on those versions, and the page shows it as one tab of a set.
     """
 
     args: tuple[str, ...] = ()
@@ -30,6 +36,7 @@ class Options:
     mask: str | None = None
     env: tuple[tuple[str, str], ...] = ()
     cwd: str = "."
+    python: str = ""
 
     def __post_init__(self):
         check = {
@@ -41,10 +48,15 @@ class Options:
             "mask": lambda v: v is None or isinstance(v, str),
             "env": lambda v: all(isinstance(k, str) and isinstance(x, str) for k, x in v),
             "cwd": lambda v: isinstance(v, str),
+            "python": lambda v: isinstance(v, str),
         }
         for name, ok in check.items():
             if not ok(getattr(self, name)):
                 raise OptionError(f"option {name}={getattr(self, name)!r} has the wrong type")
+        oldest, newest = self.versions()
+        if self.python and (oldest is None or (newest is not None and newest < oldest)):
+            raise OptionError(f"option python={self.python!r} is not a range of Python "
+                              "versions such as '3.14', '3.14+' or '3.11-3.13'")
         if self.mask is not None:
             try:
                 re.compile(self.mask)
@@ -69,6 +81,25 @@ class Options:
         if "cwd" in given:
             given["cwd"] = str(given["cwd"])
         return dataclasses.replace(base or cls(), **given)
+
+    def versions(self):
+        """``(oldest, newest)`` minor versions of Python 3 this output belongs to.
+
+        ``newest`` is None for an open range; both are None for every version.
+        """
+        found = _RANGE.fullmatch(self.python)
+        if not found:
+            return None, None
+        oldest = int(found[1])
+        if found[2] == "+":
+            return oldest, None
+        return oldest, int(found[3]) if found[3] else oldest
+
+    def covers(self, version):
+        """Whether this output belongs to Python ``version`` (a ``(3, minor)`` tuple)."""
+        oldest, newest = self.versions()
+        minor = version[1]
+        return (oldest is None or minor >= oldest) and (newest is None or minor <= newest)
 
     def given(self):
         """The options that differ from their defaults, by name."""

@@ -28,7 +28,7 @@ from .paths import shown
 
 MARKERS = ("{{{cog", "}}}", "{{{end}}}")
 DIGEST_PREFIX = ".. inputs digest: "
-_COMMAND = "    $ python3 "
+_COMMAND = re.compile(r"( +)\$ python3 ")
 
 
 class BlockError(Exception):
@@ -45,6 +45,8 @@ class Block:
     options: Options
     embedded: str | None
     digest: str | None
+    caption: str = ""
+    """The origin its embedded output names: Python version, platform, start method."""
 
     @property
     def name(self):
@@ -56,29 +58,57 @@ def marker_in(output):
     return next((m for m in MARKERS if m in output), None)
 
 
-def format_block(script, output, options, digest):
-    """The reST a cog block embeds: a shell session, then the inputs digest."""
+def _tab_label(options):
+    """The tab a versioned block is shown in: "Python 3.11–3.13", "Python 3.14 and newer"."""
+    oldest, newest = options.versions()
+    if newest is None:
+        return f"Python 3.{oldest} and newer"
+    return f"Python 3.{oldest}" if newest == oldest else f"Python 3.{oldest}–3.{newest}"
+
+
+def format_block(script, output, options, digest, caption=""):
+    """The reST a cog block embeds: a shell session, its origin, then the inputs digest.
+
+    A block whose output belongs to some Python versions only is a tab of
+    ``sphinx-inline-tabs``; the tabs of consecutive blocks form one set.
+    """
     command = shlex.join(["python3", script, *options.args])
-    lines = ["", ".. code-block:: none", "    :class: example-output", "", "    $ " + command]
+    lines = [".. code-block:: none", "    :class: example-output"]
+    if caption:
+        lines.append(f"    :caption: Output: {caption}")
+    lines += ["", "    $ " + command]
     lines += ["    " + line if line else "" for line in output.split("\n")]
-    lines += ["", DIGEST_PREFIX + digest, ""]
-    return "\n".join(lines) + "\n"
+    lines += ["", DIGEST_PREFIX + digest]
+    if options.python:
+        lines = [f".. tab:: {_tab_label(options)}", ""] + [
+            "   " + line if line else "" for line in lines]
+    return "\n".join(["", *lines, ""]) + "\n"
 
 
 def parse_block(text):
     """``(output, digest)`` from the text :func:`format_block` made; None where absent."""
     lines = text.split("\n")
-    starts = [i for i, line in enumerate(lines) if line.startswith(_COMMAND)]
-    digest = next((line[len(DIGEST_PREFIX):].strip() for line in lines
-                   if line.startswith(DIGEST_PREFIX)), None)
+    starts = [i for i, line in enumerate(lines) if _COMMAND.match(line)]
+    # The digest stands four spaces left of the command: at the margin, or
+    # inside a tab; an output line that looks like one is further in.
+    margins = [len(_COMMAND.match(lines[starts[0]])[1]) - 4] if starts else [0, 3]
+    digest = next((line[len(DIGEST_PREFIX) + m:].strip() for line in lines for m in margins
+                   if line.startswith(" " * m + DIGEST_PREFIX)), None)
     if not starts:
         return None, digest
+    indent = " " * (margins[0] + 4)
     shown_lines = []
     for line in lines[starts[0] + 1:]:
-        if line and not line.startswith("    "):
+        if line and not line.startswith(indent):
             break
-        shown_lines.append(line[4:])
+        shown_lines.append(line[len(indent):])
     return "\n".join(shown_lines).strip("\n"), digest
+
+
+def parse_caption(text):
+    """The origin an embedded block names in its caption, or ""."""
+    found = re.search(r"^ *:caption: Output: (.*)$", text, re.MULTILINE)
+    return found[1] if found else ""
 
 
 # Who answers block() calls: None (run the example), or a function of the
@@ -117,7 +147,8 @@ def block(script, **options):
         return run_for_page(script, options)
     previous = getattr(cog, "previous", "")
     embedded, digest = parse_block(previous)
-    return filler(Block(Path(page), line, script, options, embedded, digest), previous)
+    found = Block(Path(page), line, script, options, embedded, digest, parse_caption(previous))
+    return filler(found, previous)
 
 
 def _one_line(error, page):

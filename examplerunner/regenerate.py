@@ -10,7 +10,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import paths
+from . import paths, pythons
 from .page import find_blocks, format_block, marker_in, run_cog
 from .process import ExampleError, run
 from .reaper import kill_running
@@ -24,14 +24,19 @@ def stale_blocks(pages=None):
 
 
 def prepare(script, options):
-    """Run an example for a page: its output and the digest of the inputs it ran from.
+    """Run an example for a page: its output, the digest of the inputs it ran from,
+    and the caption naming the Python it ran with (the newest its block covers).
 
     Raises :class:`ExampleError` if the output cannot be embedded, if the
     example wrote into ``examples/`` or read a file there that is not among
     its inputs, or if its inputs changed while it ran.
     """
     before = digest(script, options)
-    result = run(script, options)
+    try:
+        origin = pythons.for_options(options)
+    except pythons.NoPythonError as error:
+        raise ExampleError(script, str(error)) from None
+    result = run(script, options, python=origin.python)
     folder = paths.EXAMPLES / options.cwd
 
     def fail(problem):
@@ -53,13 +58,13 @@ def prepare(script, options):
              "name the file or its folder in the script as a string")
     if digest(script, options) != before:
         fail("its inputs changed while it ran; run paver cog again")
-    return result, before
+    return result, before, origin.caption()
 
 
 def run_for_page(script, options):
     """What block() returns when cog runs outside a regeneration."""
-    result, inputs = prepare(script, options)
-    return format_block(script, result.output, options, inputs)
+    result, inputs, caption = prepare(script, options)
+    return format_block(script, result.output, options, inputs, caption)
 
 
 def _cog_to_temporary(page, filler):
@@ -89,7 +94,7 @@ def regenerate(pages=None, *, force=False, jobs=None, report=print):
     for b in blocks:
         key = (b.script, b.options.key())
         if not force and b.embedded is not None and b.digest == digest(b.script, b.options):
-            ready[key] = (b.embedded, b.digest)
+            ready[key] = (b.embedded, b.digest, b.caption)
         else:
             todo[key] = b
     failures = []
@@ -101,12 +106,12 @@ def regenerate(pages=None, *, force=False, jobs=None, report=print):
         for future in concurrent.futures.as_completed(futures):
             b = todo[futures[future]]
             try:
-                result, inputs = future.result()
+                result, inputs, caption = future.result()
             except ExampleError as error:
                 failures.append(error)
                 report(f"  failed {b.script} ({error.seconds:.1f} s)")
                 continue
-            ready[futures[future]] = (result.output, inputs)
+            ready[futures[future]] = (result.output, inputs, caption)
             report(f"  ok     {b.script} ({result.seconds:.1f} s)")
     except BaseException:
         kill_running()
@@ -122,8 +127,8 @@ def regenerate(pages=None, *, force=False, jobs=None, report=print):
         return len(failures)
 
     def fill(b, previous):
-        output, inputs = ready[(b.script, b.options.key())]
-        return format_block(b.script, output, b.options, inputs)
+        output, inputs, caption = ready[(b.script, b.options.key())]
+        return format_block(b.script, output, b.options, inputs, caption)
 
     written = {}
     try:

@@ -6,16 +6,26 @@ new example joins this matrix as soon as its cog block exists.
 ``paver test`` runs each example under this platform's default start method;
 ``paver matrix`` (tox, which sets ``EXAMPLE_MATRIX=full``) runs each one
 under every start method, on every Python installed. CI runs both.
+
+A block whose output belongs to some Python versions only (its ``python``
+option) is tested on those versions only; the blocks of one example together
+cover every version from the oldest the article supports.
 """
 
+import dataclasses
+import itertools
 import multiprocessing
 import os
+import sys
 
 import pytest
 
 import examplerunner
 
-BLOCKS = [b for page in examplerunner.pages() for b in examplerunner.find_blocks(page)]
+OLDEST = (3, 11)
+"""The oldest Python the article supports and the matrix proves."""
+ALL_BLOCKS = [b for page in examplerunner.pages() for b in examplerunner.find_blocks(page)]
+BLOCKS = [b for b in ALL_BLOCKS if b.options.covers(sys.version_info[:2])]
 METHODS = [m for m in ("fork", "spawn", "forkserver")
            if m in multiprocessing.get_all_start_methods()]
 if os.environ.get("EXAMPLE_MATRIX") != "full":
@@ -72,3 +82,19 @@ def test_every_example_is_in_house_style():
 def test_no_embedded_output_is_stale():
     stale = [b.name for b in examplerunner.stale_blocks()]
     assert not stale, f"run paver cog: these blocks are older than their inputs: {stale}"
+
+
+def test_versioned_outputs_cover_every_version_once():
+    # The tabs of one example must together say what every Python prints:
+    # from the oldest supported version up, with no gap, no overlap and an
+    # open end (a newer Python is shown what the newest one printed).
+    def example(b):
+        return b.path, b.script, dataclasses.replace(b.options, python="").key()
+
+    versioned = sorted((b for b in ALL_BLOCKS if b.options.python), key=example)
+    for key, group in itertools.groupby(versioned, key=example):
+        ranges = sorted(b.options.versions() for b in group)
+        assert ranges[0][0] == OLDEST[1], f"{key}: no output for 3.{OLDEST[1]}: {ranges}"
+        for (_, newest), (oldest, _) in itertools.pairwise(ranges):
+            assert newest is not None and oldest == newest + 1, f"{key}: gap or overlap: {ranges}"
+        assert ranges[-1][1] is None, f"{key}: the newest range must be open (3.N+): {ranges}"

@@ -334,3 +334,33 @@ def test_the_command_line_is_the_same_as_paver():
                           cwd=ROOT, capture_output=True, text=True, timeout=60,
                           env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert done.returncode == 2 and done.stderr.startswith("error: nope.rst: no such page")
+
+
+@pytest.mark.parametrize("python, label", [
+    ("3.14+", "Python 3.14 and newer"), ("3.11-3.13", "Python 3.11–3.13"), ("3.14", "Python 3.14")])
+def test_a_versioned_block_is_a_tab_that_parses_back(python, label):
+    options = Options.make(python=python)
+    caption = "Python 3.15.2 on Linux, start method forkserver"
+    text = examplerunner.format_block("demo.py", "one\n\n  two", options, "0123456789abcdef",
+                                      caption)
+    assert text.split("\n")[1] == f".. tab:: {label}"
+    assert f"   .. code-block:: none\n       :class: example-output\n" \
+           f"       :caption: Output: {caption}\n" in text
+    assert examplerunner.parse_block(text) == ("one\n\n  two", "0123456789abcdef")
+
+
+@pytest.mark.parametrize("python", ["3", "3.13-3.11", "3.14-", "4.0", "3.x+"])
+def test_a_python_range_that_means_nothing_is_refused(python):
+    with pytest.raises(examplerunner.OptionError, match="not a range of Python versions"):
+        Options.make(python=python)
+
+
+def test_the_capturing_python_is_the_newest_the_block_covers():
+    found = [o.version for o in examplerunner.pythons.candidates()]
+    assert found == sorted(found, reverse=True) and sys.version_info[:2] in found
+    newest = examplerunner.pythons.for_options(Options())
+    assert newest.version == found[0]
+    only_this = Options.make(python=f"3.{sys.version_info[1]}")
+    assert examplerunner.pythons.for_options(only_this).version == sys.version_info[:2]
+    with pytest.raises(examplerunner.NoPythonError, match="run paver pythons"):
+        examplerunner.pythons.for_options(Options.make(python="3.99+"))

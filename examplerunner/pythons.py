@@ -1,0 +1,84 @@
+"""Which Python captures a block's output, and what to say about where it came from.
+
+The candidates are the Python running the runner and the environments that
+``paver pythons`` (``tools/pythons.py``) makes in ``.pythons/venvs/``, one
+per Python version, each with the examples' dependencies installed. A block
+is captured with the newest candidate whose version its ``python`` option
+covers, so the article shows the output of the newest Python there is.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import json
+import subprocess
+import sys
+
+from .paths import ROOT
+
+VENVS = ROOT / ".pythons" / "venvs"
+"""Where ``paver pythons`` puts one environment per Python version."""
+
+_PROBE = (
+    "import json, multiprocessing, platform, sys;"
+    "print(json.dumps([list(sys.version_info[:2]), platform.python_version(),"
+    " multiprocessing.get_start_method(), platform.system()]))"
+)
+
+
+class NoPythonError(Exception):
+    """No Python that a block's output belongs to is installed here."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Origin:
+    """Where an output came from: the interpreter, its version, start method, platform."""
+
+    python: str
+    version: tuple[int, int]
+    release: str
+    start_method: str
+    system: str
+
+    def caption(self):
+        """How an output block names its origin."""
+        return f"Python {self.release} on {self.system}, start method {self.start_method}"
+
+
+@functools.cache
+def origin(python=None):
+    """The :class:`Origin` of ``python`` (default: the Python running this module)."""
+    python = python or sys.executable
+    found = subprocess.run([python, "-I", "-c", _PROBE], capture_output=True, text=True,
+                           check=True, timeout=60).stdout
+    version, release, start_method, system = json.loads(found)
+    return Origin(python, tuple(version), release, start_method, system)
+
+
+@functools.cache
+def candidates():
+    """Every Python that can capture output, by version, newest first."""
+    found = {}
+    for python in [sys.executable, *sorted(str(p) for p in VENVS.glob("*/bin/python"))]:
+        try:
+            o = origin(python)
+        except (OSError, subprocess.SubprocessError, ValueError):
+            continue  # a broken environment: `paver pythons` remakes it
+        found.setdefault(o.version, o)
+    return [found[v] for v in sorted(found, reverse=True)]
+
+
+def for_options(options):
+    """The :class:`Origin` that captures a block with ``options``: the newest it covers."""
+    for o in candidates():
+        if options.covers(o.version):
+            return o
+    have = ", ".join(f"{o.version[0]}.{o.version[1]}" for o in candidates())
+    raise NoPythonError(f"no Python {options.python} to capture with (found {have}); "
+                        "run paver pythons")
+
+
+def newest():
+    """The :class:`Origin` of the newest Python found, which captures unversioned blocks."""
+    return candidates()[0]
