@@ -14,5 +14,58 @@ function markScrollableRegions() {
   }
 }
 
-document.addEventListener("DOMContentLoaded", markScrollableRegions);
+// The nodes of `node` cut at each newline: one list of nodes a line. An
+// element whose text spans lines (a docstring's span) is copied, empty, into
+// each line it touches, so that highlighting and links survive.
+function splitAtNewlines(node) {
+  if (node.nodeType === Node.TEXT_NODE) {
+    return node.data.split("\n").map(part => (part ? [document.createTextNode(part)] : []));
+  }
+  if (!node.textContent.includes("\n")) {
+    return [[node]];
+  }
+  const lines = [[]];
+  for (const child of [...node.childNodes]) {
+    const [first, ...rest] = splitAtNewlines(child);
+    lines[lines.length - 1].push(...first);
+    lines.push(...rest);
+  }
+  return lines.map(nodes => {
+    const copy = node.cloneNode(false);
+    copy.append(...nodes);
+    return [copy];
+  });
+}
+
+// Put each line of a block in a span.line (see article.css), keeping the
+// newlines between them as text, so that copying and reading the block
+// give exactly the text it had.
+function wrapLines(pre) {
+  const lines = [[]];
+  for (const child of [...pre.childNodes]) {
+    const [first, ...rest] = splitAtNewlines(child);
+    lines[lines.length - 1].push(...first);
+    lines.push(...rest);
+  }
+  const endsWithNewline = pre.textContent.endsWith("\n");
+  if (endsWithNewline) lines.pop();
+  pre.replaceChildren();
+  lines.forEach((nodes, i) => {
+    const line = document.createElement("span");
+    line.className = "line";
+    line.append(...nodes);
+    const indent = line.textContent.match(/^ */)[0].length;
+    if (indent) line.style.setProperty("--indent", Math.min(indent, 24));
+    if (i) pre.append("\n");
+    pre.append(line);
+  });
+  if (endsWithNewline) pre.append("\n");
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  for (const pre of document.querySelectorAll("article .highlight pre")) {
+    wrapLines(pre);
+  }
+  markScrollableRegions();
+});
 window.addEventListener("resize", markScrollableRegions);
