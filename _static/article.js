@@ -62,7 +62,21 @@ function wrapLines(pre) {
   if (endsWithNewline) pre.append("\n");
 }
 
+// Each cell of a table body carries its column's title, for the narrow
+// layout in article.css that shows a row as a card.
+function labelTableCells(table) {
+  const titles = [...table.querySelectorAll("thead tr:last-child th")].map(th => th.textContent.trim());
+  for (const row of table.querySelectorAll("tbody tr")) {
+    [...row.cells].forEach((cell, i) => {
+      if (titles[i]) cell.dataset.label = titles[i];
+    });
+  }
+}
+
 document.addEventListener("DOMContentLoaded", () => {
+  for (const table of document.querySelectorAll("article table.docutils")) {
+    labelTableCells(table);
+  }
   for (const pre of document.querySelectorAll("article .highlight pre")) {
     wrapLines(pre);
   }
