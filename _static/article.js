@@ -37,9 +37,10 @@ function splitAtNewlines(node) {
   });
 }
 
-// Put each line of a block in a span.line (see article.css), keeping the
-// newlines between them as text, so that copying and reading the block
-// give exactly the text it had.
+// Put each line of a block in a <code-line> element (see article.css),
+// keeping the newlines between them as text, so that copying and reading the
+// block give exactly the text it had. A custom element, not a span, so that
+// "pre span" still means the highlighter's tokens and nothing else.
 function wrapLines(pre) {
   const lines = [[]];
   for (const child of [...pre.childNodes]) {
@@ -51,8 +52,7 @@ function wrapLines(pre) {
   if (endsWithNewline) lines.pop();
   pre.replaceChildren();
   lines.forEach((nodes, i) => {
-    const line = document.createElement("span");
-    line.className = "line";
+    const line = document.createElement("code-line");
     line.append(...nodes);
     const indent = line.textContent.match(/^ */)[0].length;
     if (indent) line.style.setProperty("--indent", Math.min(indent, 24));
