@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Process.interrupt() (Python 3.14) raises KeyboardInterrupt in the child."""
+"""Process.interrupt() (Python 3.14, POSIX only) raises KeyboardInterrupt in the child."""
 
 import multiprocessing
 import os
@@ -24,6 +24,6 @@ if __name__ == "__main__":
     if sys.version_info >= (3, 14):
         p.interrupt()
     else:
-        os.kill(p.pid, signal.SIGINT)  # what interrupt() does on POSIX
+        os.kill(p.pid, signal.SIGINT)  # what interrupt() does; on Windows it kills
     p.join()
     print(f"main: worker exit code {p.exitcode}")
