@@ -60,3 +60,60 @@ html_title = "multiprocessing — Manage Processes Like Threads"
 html_static_path = [str(HERE / "_static")]
 html_css_files = ["article.css"]
 html_js_files = ["article.js"]
+html_favicon = str(HERE / "_static" / "favicon.svg")
+
+# Every page says in one sentence what it is about, in a `.. meta::` field
+# `:description:`; search engines show it. A page without one fails the build.
+# The pages Sphinx makes itself (search, index) get this one.
+SITE_DESCRIPTION = ("A tutorial on Python's multiprocessing module, with a small script "
+                    "and its real output for each idea.")
+
+# All the examples, with the data files they read, in one archive that the
+# build writes beside the pages; the first page links to it.
+EXAMPLES_ARCHIVE = "multiprocessing-examples.zip"
+
+
+def require_description(app, doctree):
+    from docutils import nodes
+
+    if not any(meta.get("name") == "description" for meta in doctree.findall(nodes.meta)):
+        from sphinx.util import logging
+
+        logging.getLogger(__name__).warning(
+            "no meta description: add `.. meta::` with `:description:` at the top of the page",
+            location=app.env.docname)
+
+
+def describe_generated_pages(app, pagename, templatename, context, doctree):
+    if doctree is None:
+        context["metatags"] = (context.get("metatags", "")
+                               + f'\n<meta name="description" content="{SITE_DESCRIPTION}">')
+
+
+def label_downloads(app, doctree, docname):
+    """A script's caption reads "Download NAME", not just NAME."""
+    from docutils import nodes
+    from sphinx import addnodes
+
+    for caption in doctree.findall(nodes.caption):
+        for link in caption.findall(addnodes.download_reference):
+            link.insert(0, nodes.inline("", "Download ", classes=["download-word"]))
+
+
+def write_examples_archive(app, exception):
+    import zipfile
+
+    if exception is not None or app.builder.format != "html":
+        return
+    examples = HERE / "examples"
+    with zipfile.ZipFile(Path(app.outdir) / EXAMPLES_ARCHIVE, "w", zipfile.ZIP_DEFLATED) as zf:
+        for path in sorted(examples.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                zf.write(path, Path("examples") / path.relative_to(examples))
+
+
+def setup(app):
+    app.connect("doctree-read", require_description)
+    app.connect("html-page-context", describe_generated_pages)
+    app.connect("doctree-resolved", label_downloads)
+    app.connect("build-finished", write_examples_archive)
