@@ -14,7 +14,7 @@ from examplerunner.paths import BUILD, ROOT, SPHINX_BUILD
 @consume_args
 def cog(args):
     """Embed the examples' output in the pages: cog [--force | --check] [PAGE ...]."""
-    status = runner.main(["cog", *args])
+    status = runner.main(["cog", *args], prog="paver cog")
     if status:
         sys.exit(status)
 

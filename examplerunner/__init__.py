@@ -7,10 +7,13 @@ benchmarks, so all three see an example the same way. One concern a module:
 ``options``     a block's options, typed and checked
 ``process``     running one example as a terminal would
 ``reaper``      finding and killing every process a run left behind
+``subreaper``   adopting every orphan, so none hides (Linux)
 ``output``      cleaning what it printed, and comparing outputs
 ``page``        the cog blocks of a page: reading, formatting, :func:`block`
 ``pythons``     which Python captures a block, and where its output came from
 ``staleness``   what an example's output depends on, as a digest
+``snapshot``    what changed on disk while an example ran
+``writer``      replacing the pages: all or none, never over an edit
 ``regenerate``  refreshing the pages, all of them or none
 ``__main__``    the command line: ``python -m examplerunner``
 """

@@ -25,8 +25,8 @@ def _stop(signum, frame):
     stop_everything()
 
 
-def cog(argv):
-    parser = argparse.ArgumentParser(prog="paver cog", description=(
+def cog(argv, prog="python -m examplerunner cog", written=None):
+    parser = argparse.ArgumentParser(prog=prog, description=(
         "Embed the examples' output in the pages. A page is a file, a name in "
         "source/ (index.rst) or a folder of pages; the default is all of source/."))
     parser.add_argument("--force", "-f", action="store_true",
@@ -41,23 +41,33 @@ def cog(argv):
         for b in stale:
             print(f"stale: {b.name}")
         return 1 if stale else 0
-    return 1 if regenerate(pages, force=options.force) else 0
+    return 1 if regenerate(pages, force=options.force, written=written) else 0
 
 
-def main(argv=None):
-    """Run a command; return its exit status. Errors in the input are one line."""
+USAGE = "usage: python -m examplerunner cog [--force | --check] [PAGE ...]"
+
+
+def main(argv=None, prog="python -m examplerunner cog"):
+    """Run a command; return its exit status. Errors in the input are one line.
+
+    ``prog`` is how the command is named in its help (paver calls it ``paver cog``).
+    """
     argv = sys.argv[1:] if argv is None else list(argv)
+    if argv and argv[0] in ("-h", "--help"):
+        print(f"{USAGE}\n\nThe one command, cog, embeds the examples' output in the "
+              "article's pages;\n'cog --help' says more.")
+        return 0
     if not argv or argv[0] != "cog":
-        print("usage: python -m examplerunner cog [--force | --check] [PAGE ...]",
-              file=sys.stderr)
+        print(USAGE, file=sys.stderr)
         return 2
     handled = [getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP")
                if hasattr(signal, name)]
     previous = {s: signal.signal(s, _stop) for s in handled}
     _signalled.clear()
     stop_everything(False)
+    written = []
     try:
-        status = cog(argv[1:])
+        status = cog(argv[1:], prog, written)
     except (BlockError, paths.PageError) as error:
         print(f"error: {error}", file=sys.stderr)
         status = 2
@@ -66,8 +76,13 @@ def main(argv=None):
             signal.signal(s, handler)
     if _signalled:
         name = signal.Signals(_signalled[0]).name
-        print(f"stopped by {name}: every example was killed, no page was changed",
-              file=sys.stderr)
+        if written:
+            done = ", ".join(paths.shown(p) for p in written)
+            print(f"stopped by {name}: every example was killed; the pages written before "
+                  f"it came are {done}, and no other page was changed", file=sys.stderr)
+        else:
+            print(f"stopped by {name}: every example was killed, no page was changed",
+                  file=sys.stderr)
         return 128 + _signalled[0]
     return status
 

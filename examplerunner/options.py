@@ -10,6 +10,37 @@ _RANGE = re.compile(r"3\.(\d+)(\+|-3\.(\d+))?")
 """A range of Python versions: ``3.14``, ``3.14+`` or ``3.11-3.13``."""
 
 
+def _backtracks(pattern):
+    """Whether a regular expression repeats, without a bound, something that
+    itself repeats without a bound: ``(a+)+``, ``(a*b?)*``."""
+    try:
+        from re import _parser as parser
+    except ImportError:  # pragma: no cover - every supported Python has it
+        return False
+
+    def unbounded_repeats(items, inside):
+        for op, value in items:
+            if op in (parser.MAX_REPEAT, parser.MIN_REPEAT):
+                low, high, body = value
+                if high == parser.MAXREPEAT or high > 1:
+                    if inside:
+                        return True
+                    if unbounded_repeats(body, True):
+                        return True
+                elif unbounded_repeats(body, inside):
+                    return True
+            elif op == parser.SUBPATTERN and unbounded_repeats(value[-1], inside):
+                return True
+            elif op == parser.BRANCH and any(unbounded_repeats(b, inside) for b in value[1]):
+                return True
+            elif op in (parser.ASSERT, parser.ASSERT_NOT) \
+                    and unbounded_repeats(value[1], inside):
+                return True
+        return False
+
+    return unbounded_repeats(parser.parse(pattern), False)
+
+
 class OptionError(ValueError):
     """An option that does not exist or has a value of the wrong kind."""
 
@@ -46,7 +77,9 @@ class Options:
             "returncode": lambda v: isinstance(v, int) and not isinstance(v, bool),
             "unordered": lambda v: isinstance(v, bool),
             "mask": lambda v: v is None or isinstance(v, str),
-            "env": lambda v: all(isinstance(k, str) and isinstance(x, str) for k, x in v),
+            "env": lambda v: isinstance(v, tuple) and all(
+                isinstance(p, tuple) and len(p) == 2 and all(isinstance(x, str) for x in p)
+                for p in v),
             "cwd": lambda v: isinstance(v, str),
             "python": lambda v: isinstance(v, str),
         }
@@ -63,6 +96,33 @@ class Options:
             except re.error as error:
                 raise OptionError(f"option mask={self.mask!r} is not a regular expression: "
                                   f"{error}") from None
+        self._check_text()
+
+    def _check_text(self):
+        """Refuse values that would break the page, the command line or the run."""
+        def refuse(name, value, why):
+            raise OptionError(f"option {name}={value!r} {why}")
+
+        for arg in self.args:
+            if any(ord(c) < 32 or c == "\x7f" for c in arg):
+                refuse("args", self.args, "holds a control character (a newline, a NUL...), "
+                       "which the page's command line cannot show")
+            if any(marker in arg for marker in ("{{{", "}}}")):
+                refuse("args", self.args, "holds a cog marker ('{{{' or '}}}'), "
+                       "which would end the block")
+        for name, value in self.env:
+            if not name or "=" in name or "\0" in name or "\0" in value:
+                refuse("env", dict(self.env), f"has {name!r}={value!r}: a variable's name "
+                       "is not empty and has no '=', and neither holds a NUL")
+            if name.startswith("EXAMPLERUNNER_") or name == "EXAMPLE_START_METHOD":
+                refuse("env", dict(self.env), f"sets {name}, which the runner sets itself")
+        cwd = self.cwd.replace("\\", "/")
+        if "\0" in cwd or cwd.startswith("/") or ".." in cwd.split("/"):
+            refuse("cwd", self.cwd, "is not a folder under examples/ (a relative path "
+                   "without '..')")
+        if self.mask is not None and _backtracks(self.mask):
+            refuse("mask", self.mask, "nests one repetition in another, such as (a+)+, "
+                   "which can take exponential time; write it without the nesting")
 
     @classmethod
     def make(cls, base=None, **given):

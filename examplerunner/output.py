@@ -11,7 +11,8 @@ import sysconfig
 import unicodedata
 from pathlib import Path
 
-from .paths import EXAMPLES, ROOT
+from . import paths
+from .paths import ROOT
 
 _PATHS_OF_PYTHON = (
     "import json, sys, sysconfig; p = sysconfig.get_paths();"
@@ -19,8 +20,13 @@ _PATHS_OF_PYTHON = (
 )
 
 
-@functools.cache
 def machine_paths(python=None):
+    """This machine's absolute paths, longest first, each with a neutral stand-in."""
+    return _machine_paths(python, str(paths.EXAMPLES))
+
+
+@functools.cache
+def _machine_paths(python, examples):
     """This machine's absolute paths, longest first, each with a neutral stand-in.
 
     ``python`` is the interpreter that ran the example, when it is not the
@@ -35,7 +41,7 @@ def machine_paths(python=None):
         stdlib, purelib = paths["stdlib"], paths["purelib"]
         prefix, base_prefix = sys.prefix, sys.base_prefix
     paths = {
-        str(EXAMPLES): "/path/to/examples",
+        examples: "/path/to/examples",
         stdlib: "/path/to/lib/python3",
         purelib: "/path/to/site-packages",
         prefix: "/path/to/python",
@@ -52,11 +58,18 @@ def machine_paths(python=None):
 
 
 def _overwrite(line):
-    """A line as a terminal shows it: each carriage return writes over its start."""
-    shown = ""
-    for part in line.split("\r"):
-        shown = part + shown[len(part):]
-    return shown
+    """A line as a terminal shows it: each carriage return writes over its start.
+
+    Read from the last part back: each column shows the last part that
+    reaches it, so every character is looked at once (linear, however many
+    carriage returns a progress bar prints).
+    """
+    shown, width = [], 0
+    for part in reversed(line.split("\r")):
+        if len(part) > width:
+            shown.append(part[width:])
+            width = len(part)
+    return "".join(shown)
 
 
 def _visible(char):

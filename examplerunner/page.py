@@ -134,6 +134,9 @@ def block(script, **options):
     page = getattr(cog, "inFile", "<no page>")
     line = getattr(cog, "firstLineNum", 0)
     try:
+        if not isinstance(script, str) or not script or "\0" in script:
+            raise OptionError(f"block({script!r}): the script is a file name in examples/, "
+                              "as a string")
         options = Options.make(**options)
     except OptionError as error:
         message = f"{shown(page)}:{line}: {error}"
@@ -178,6 +181,11 @@ def run_cog(page, out, filler):
             Cog().callable_main(argv)
     except (CogError, SyntaxError) as error:
         raise BlockError(_one_line(error, page)) from None
+    except UnicodeDecodeError as error:
+        raise BlockError(f"{shown(page)}: not UTF-8 text (byte {error.start} is "
+                         f"{error.object[error.start:error.start + 1]!r})") from None
+    except OSError as error:
+        raise BlockError(f"{shown(error.filename or page)}: {error.strerror}") from None
 
 
 def find_blocks(path):

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = ROOT / "examples"
+EXAMPLES = Path(os.environ.get("EXAMPLERUNNER_EXAMPLES") or ROOT / "examples").absolute()
+"""The examples' folder: no example runs from, or may change anything, outside
+it. ``EXAMPLERUNNER_EXAMPLES`` names another one (the tests use fixtures)."""
 SOURCE = ROOT / "source"
 BUILD = ROOT / "build"
 HOOK = Path(__file__).resolve().parent / "hook"
-"""Put on every example's PYTHONPATH: its ``sitecustomize`` sets the start
-method and watches which files under ``examples/`` the example opens."""
+"""First on every example's PYTHONPATH: its ``sitecustomize`` sets the start
+method and tells the runner when the script is about to run."""
 
 SPHINX_BUILD = [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-c", str(ROOT),
                 str(SOURCE)]
@@ -50,12 +53,19 @@ def resolve_pages(names, source=SOURCE):
             if candidate.is_file():
                 if candidate.suffix != ".rst":
                     raise PageError(f"{name}: not a page (pages are .rst files)")
-                found.append(candidate.resolve())
+                found.append(candidate)
                 break
         else:
             known = ", ".join(p.name for p in pages(source))
             raise PageError(f"{name}: no such page (the pages are {known})")
-    return list(dict.fromkeys(p.resolve() for p in found))
+    resolved = []
+    for page in found:
+        try:
+            resolved.append(page.resolve(strict=True))
+        except (OSError, RuntimeError) as error:  # RuntimeError: a link loop, before 3.13
+            why = getattr(error, "strerror", None) or "a loop of symbolic links"
+            raise PageError(f"{shown(page)}: cannot be read: {why}") from None
+    return list(dict.fromkeys(resolved))
 
 
 def shown(path):

@@ -10,11 +10,10 @@ import select
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 import uuid
 
-from . import paths, reaper
+from . import paths, reaper, subreaper
 from .options import Options
 from .output import clean
 
@@ -25,8 +24,17 @@ LINGER = 5.0
 """Seconds helper processes (resource tracker, fork server) get to exit after
 the script itself has ended, before they count as left behind."""
 
-_DROPPED = ("PYTHONUNBUFFERED", "PYTHONSTARTUP", "PYTHONINSPECT", "FORCE_COLOR",
-            "QUEUE_AUTHKEY")  # the remote-manager examples read a key from it
+_ALLOWED = ("PATH", "HOME", "USER", "LOGNAME", "LANG", "TMPDIR", "TZ", "LD_LIBRARY_PATH")
+"""The caller's variables an example gets (and ``LC_*``); everything else it
+gets only through its block's ``env`` option."""
+
+
+DEV_MODE_IGNORES = "ignore:Module globals is missing a __spec__.loader:DeprecationWarning"
+"""The one warning development mode hides. From Python 3.15, formatting a
+traceback that passes through the main script in a spawn or forkserver child
+warns so: the child imports the script as ``__mp_main__`` without a loader,
+and linecache deprecates that. It is Python's own, in every such traceback,
+and says nothing about the example (the article's toolbox chapter says so)."""
 
 
 class ExampleError(Exception):
@@ -46,24 +54,26 @@ class Result:
     output: str
     """Cleaned: as the terminal showed it, without machine paths."""
     seconds: float
-    opened: frozenset = frozenset()
-    """Files under ``examples/`` or the script's folder it opened: ``("r" | "w", path)``."""
 
 
 def child_environment(start_method=None, extra=()):
-    """The environment an example runs in: the caller's, cleaned, plus ``extra``.
+    """The environment an example runs in: a few of the caller's variables, plus ``extra``.
 
-    ``PYTHONUNBUFFERED`` is dropped so that each process writes whole lines,
-    as it does in a terminal; colour is switched off so the text is plain.
-    Variables that examples read are dropped too: an example gets them only
-    through its ``env`` option, so its output never depends on the caller's shell.
+    It is built from an allow-list (``PATH``, ``HOME``, the locale...), not
+    from the caller's shell minus some names, so variables such as
+    ``PYTHONUNBUFFERED`` or ``PYTHONPROFILEIMPORTTIME`` never reach an
+    example: its output depends on the caller's shell only through the
+    block's ``env`` option. Colour is off so the text is plain. The runner's
+    hook goes first on ``PYTHONPATH``, before any ``PYTHONPATH`` in ``extra``.
     """
-    env = {k: v for k, v in os.environ.items() if k not in _DROPPED}
-    env.update(NO_COLOR="1", PYTHON_COLORS="0", TERM="dumb", COLUMNS="80", LC_ALL="C.UTF-8")
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(paths.HOOK), env.get("PYTHONPATH")]))
+    env = {k: v for k, v in os.environ.items() if k in _ALLOWED or k.startswith("LC_")}
+    env.update(NO_COLOR="1", PYTHON_COLORS="0", COLUMNS="80", LC_ALL="C.UTF-8")
+    extra = dict(extra)
+    env.update((k, v) for k, v in extra.items() if k != "PYTHONPATH")
+    env["TERM"] = "dumb"
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(paths.HOOK), extra.get("PYTHONPATH")]))
     if start_method:
         env["EXAMPLE_START_METHOD"] = start_method  # read by hook/sitecustomize.py
-    env.update(dict(extra))
     return env
 
 
@@ -80,10 +90,23 @@ def _read(fd, chunks, wait):
     return bool(data)
 
 
-def _opened(log):
-    """The files under examples/ the run opened, from the hook's log."""
-    with open(log, encoding="utf-8", errors="replace") as f:
-        return frozenset(tuple(line.rstrip("\n").split(" ", 1)) for line in f if " " in line)
+def _inside(script, options):
+    """The folder ``script`` runs in; an :class:`ExampleError` unless both are under examples/."""
+    examples = paths.EXAMPLES.resolve()
+    folder, where = paths.EXAMPLES / options.cwd, f"cwd={options.cwd!r}"
+    try:
+        if not folder.resolve().is_relative_to(examples):
+            raise ExampleError(script, f"{where} is outside examples/; an example runs there")
+        if not folder.is_dir():
+            raise ExampleError(script, f"{where} is not a folder under examples/")
+        path = (folder / script).resolve()
+    except (OSError, RuntimeError) as error:  # a symbolic link loop
+        raise ExampleError(script, f"cannot be found: {error}") from None
+    if not path.is_relative_to(examples) or os.path.isabs(script):
+        raise ExampleError(script, "is outside examples/; only the examples there are run")
+    if not path.is_file():
+        raise ExampleError(script, f"no such script in {paths.shown(folder)}")
+    return folder
 
 
 def run(script, options=None, *, start_method=None, python=None, dev_mode=False, pipe=False,
@@ -108,43 +131,51 @@ def run(script, options=None, *, start_method=None, python=None, dev_mode=False,
     options = Options.make(options, **option_values)
     if reaper.stopping():
         raise ExampleError(script, "not started: the runner is stopping")
+    folder = _inside(script, options)
+    subreaper.become_subreaper()
     mark = uuid.uuid4().hex
-    extra = dict(options.env, **{reaper.MARK: mark, "EXAMPLERUNNER_LOG": ""})
+    extra = dict(options.env)
     if dev_mode:  # through the environment, so every process it starts has it too
         extra.setdefault("PYTHONDEVMODE", "1")
-    fd, log = tempfile.mkstemp(prefix="examplerunner-", suffix=".log")
-    os.close(fd)
-    folder = paths.EXAMPLES / options.cwd
-    ready = log + ".ready"  # made by the hook when the script is about to run
-    extra.update(EXAMPLERUNNER_LOG=log, EXAMPLERUNNER_READY=ready,
-                 EXAMPLERUNNER_WATCH=os.pathsep.join(map(str, {paths.EXAMPLES, folder})))
+        extra.setdefault("PYTHONWARNINGS", DEV_MODE_IGNORES)
+    # The hook writes a byte to this pipe when the script is about to run:
+    # a descriptor the example's process closes before its script starts,
+    # so nothing the example does can reach the runner's bookkeeping.
+    ready, ready_writer = os.pipe()
+    extra.update({reaper.MARK: mark, "EXAMPLERUNNER_READY": str(ready_writer)})
     if pipe:
         reader, writer = os.pipe()
     else:
         reader, writer = pty.openpty()
     started = time.monotonic()
     try:
-        proc = subprocess.Popen(
-            [python or sys.executable, script, *options.args],
-            cwd=folder, env=child_environment(start_method, extra),
-            stdin=subprocess.DEVNULL, stdout=writer, stderr=writer, start_new_session=True)
+        with reaper.starting():
+            proc = subprocess.Popen(
+                [python or sys.executable, script, *options.args],
+                cwd=folder, env=child_environment(start_method, extra), pass_fds=[ready_writer],
+                stdin=subprocess.DEVNULL, stdout=writer, stderr=writer, start_new_session=True)
+            reaper.register(mark, proc.pid)
     except BaseException:
         os.close(reader)
-        os.unlink(log)
+        os.close(ready)
         raise
     finally:
         os.close(writer)
-    reaper.register(mark, proc.pid)
+        os.close(ready_writer)
     if reaper.stopping():  # a stop came while it was starting
         reaper.kill_all(mark, proc.pid)
-    chunks, problem, ended_at = [], None, None
+    chunks, problem, ended_at, noted = [], None, None, 0.0
     deadline, ready_at = started + STARTUP + options.timeout, None
     try:
         while _read(reader, chunks, 0.05):
             now = time.monotonic()
-            if ready_at is None and os.path.exists(ready):
+            if ready_at is None and select.select([ready], [], [], 0)[0]:
                 ready_at = now
                 deadline = ready_at + options.timeout
+            if now >= noted + 0.25:  # remember its tree, to claim its orphans
+                reaper.note_tree(mark, proc.pid)
+                reaper.reap()
+                noted = now
             if interrupt_after is not None and ready_at is not None \
                     and now >= ready_at + interrupt_after:
                 interrupt_after = None
@@ -167,23 +198,20 @@ def run(script, options=None, *, start_method=None, python=None, dev_mode=False,
         if problem is None:
             # Give helpers that are still exiting a moment before judging them.
             limit = max(time.monotonic(), (ended_at or time.monotonic()) + linger)
-            while reaper.processes_of(mark, proc.pid) and time.monotonic() < limit:
+            while reaper.left_behind(mark, proc.pid) and time.monotonic() < limit:
                 time.sleep(0.02)
-            if reaper.processes_of(mark, proc.pid):
+            if reaper.left_behind(mark, proc.pid):
                 problem = "left processes running after it ended; they were killed"
     finally:
         reaper.kill_all(mark, proc.pid)
         proc.wait()
         os.close(reader)
+        os.close(ready)
         reaper.unregister(mark)
-        opened = _opened(log)
-        os.unlink(log)
-        if os.path.exists(ready):
-            os.unlink(ready)
     seconds = time.monotonic() - started
     output = clean(b"".join(chunks).decode("utf-8", "replace"), python)
     if problem is None and proc.returncode != options.returncode:
         problem = f"exited with status {proc.returncode}, expected {options.returncode}"
     if problem:
         raise ExampleError(script, problem, output, seconds)
-    return Result(script, proc.returncode, output, seconds, opened)
+    return Result(script, proc.returncode, output, seconds)

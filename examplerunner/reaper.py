@@ -1,68 +1,142 @@
 """Every process of a run, found and killed.
 
-Every process an example starts carries a mark in its environment, so the
-runner finds them all at the end, even those that left the example's
-process group or session (``os.setsid()``, a double fork), and even where
-the platform has no child subreaper.
+Every process an example starts carries a mark in its environment, and the
+example leads its own session, so the runner finds what stays in the
+session or keeps the mark. On Linux the runner is also a child subreaper:
+a process whose parent ends is re-parented to the runner instead of to
+init, so one that drops its environment, starts its own session and whose
+parent exits still comes back here. Such an orphan belongs to the run in
+whose tree it was seen, or, when only one run is going, to that run; the
+rest are killed by :func:`sweep`, which the regeneration calls at its end.
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import threading
 import time
 
 import psutil
 
+from . import subreaper
+from .subreaper import state
+
 MARK = "EXAMPLERUNNER_RUN"
 """The environment variable that marks every process of one run."""
 
+# Runs in progress (mark -> leader PID), the PIDs seen in each run's tree,
+# and a lock held while a run is started so that no sweep takes its leader
+# for an orphan.
+_running: dict[str, int] = {}
+_seen: dict[str, set] = {}
+_running_lock = threading.RLock()
+_stopping = threading.Event()
 
-def processes_of(mark, leader=None):
-    """Living processes that carry ``mark`` or belong to ``leader``'s group or session."""
-    found = []
+
+def orphans():
+    """PIDs of living children of this process that it did not start (see
+    :func:`.subreaper.orphans`)."""
+    with _running_lock:
+        leaders = set(_running.values())
+    return subreaper.orphans(leaders)
+
+
+def reap():
+    """Collect the exit status of orphans that ended, so none stays a zombie."""
+    with _running_lock:
+        leaders = set(_running.values())
+    subreaper.reap(leaders)
+
+
+def note_tree(mark, leader):
+    """Remember every PID now in the tree of ``leader``, to claim its orphans later."""
+    try:
+        pids = {p.pid for p in psutil.Process(leader).children(recursive=True)}
+    except psutil.Error:
+        return
+    with _running_lock:
+        _seen.setdefault(mark, set()).update(pids)
+
+
+def processes_of(mark, leader=None, *, alone=False):
+    """PIDs of the living processes of a run: they carry ``mark``, are in
+    ``leader``'s group or session or descend from it, or are orphans seen in its
+    tree (every orphan if ``alone``: no other run is going). An orphan's own
+    children become orphans in turn once it is killed."""
+    found = set()
     for proc in psutil.process_iter(["status"]):
         try:
             if proc.pid == os.getpid() or proc.info["status"] == psutil.STATUS_ZOMBIE:
                 continue
             if leader and leader in (os.getpgid(proc.pid), os.getsid(proc.pid)):
-                found.append(proc)
+                found.add(proc.pid)
             elif proc.environ().get(MARK) == mark:
-                found.append(proc)
+                found.add(proc.pid)
         except (psutil.Error, OSError):
             continue
-    return found
+    if leader:
+        try:
+            found.update(p.pid for p in psutil.Process(leader).children(recursive=True))
+        except psutil.Error:
+            pass
+    with _running_lock:
+        seen = set(_seen.get(mark, ()))
+    found = [pid for pid in found if state(pid) not in (None, "Z")]
+    # Orphans are alive when orphans() looks; one may have hopped since,
+    # but it counts: its successor is found on the next look.
+    return found + [pid for pid in orphans() if (alone or pid in seen) and pid not in found]
+
+
+def _kill_until_none(find, limit=10.0):
+    """Kill what ``find()`` returns until it returns nothing; the PIDs killed.
+
+    A process that forks and exits in a loop has a new PID each time, so one
+    pass is not enough: keep going, quickly, until a pass finds nothing. The
+    orphans, our own children, are killed at once in each pass: a PID cannot
+    be reused before its parent reaps it.
+    """
+    killed, deadline = set(), time.monotonic() + limit
+    while time.monotonic() < deadline:
+        found = set(find())
+        if not found:
+            return killed
+        for pid in found:
+            try:
+                os.kill(pid, signal.SIGKILL)
+                killed.add(pid)
+            except (ProcessLookupError, PermissionError):
+                pass
+        # Wait without reaping the leader: that would make Popen report it
+        # as having exited with 0.
+        until = time.monotonic() + 1
+        while time.monotonic() < until and any(state(p) not in (None, "Z") for p in found):
+            time.sleep(0.002)
+        reap()
+    return killed
 
 
 def kill_all(mark, leader=None):
-    """Kill every process of a run, again until none is left."""
-    for _ in range(20):
-        found = processes_of(mark, leader)
-        if not found:
-            return
-        for proc in found:
-            try:
-                proc.kill()
-            except psutil.Error:
-                pass
-        # Wait without reaping: psutil.wait_procs() would reap the script
-        # itself, and Popen would then report it as having exited with 0.
-        deadline = time.monotonic() + 1
-        while time.monotonic() < deadline and any(map(_alive, found)):
-            time.sleep(0.01)
+    """Kill every process of a run, again until none is left; whether any was found."""
+    with _running_lock:
+        alone = set(_running) <= {mark}
+    killed = _kill_until_none(lambda: processes_of(mark, leader, alone=alone))
+    return bool(killed - {leader})
 
 
-def _alive(proc):
-    try:
-        return proc.status() != psutil.STATUS_ZOMBIE
-    except psutil.Error:
-        return False
+def sweep():
+    """Kill every orphan left by any run, until none is left; how many there were.
+
+    Called when no run is going, so every child left is an orphan or a zombie.
+    """
+    killed = _kill_until_none(orphans)
+    reap()
+    return len(killed)
 
 
-# Runs in progress, so an interrupted regeneration can stop every one of them.
-_running: dict[str, int] = {}
-_running_lock = threading.RLock()
-_stopping = threading.Event()
+def starting():
+    """Held while a run starts its example and registers it."""
+    return _running_lock
 
 
 def register(mark, leader):
@@ -73,6 +147,7 @@ def register(mark, leader):
 def unregister(mark):
     with _running_lock:
         _running.pop(mark, None)
+        _seen.pop(mark, None)
 
 
 def stopping():
@@ -99,3 +174,10 @@ def stop_everything(stop=True):
         kill_running()
     else:
         _stopping.clear()
+
+
+def left_behind(mark, leader):
+    """The processes of a run other than its leader, once the leader has ended."""
+    with _running_lock:
+        alone = set(_running) <= {mark}
+    return [pid for pid in processes_of(mark, leader, alone=alone) if pid != leader]

@@ -5,16 +5,14 @@ from __future__ import annotations
 
 import concurrent.futures
 import os
-import stat
-import tempfile
 import time
 from pathlib import Path
 
-from . import paths, pythons
-from .page import find_blocks, format_block, marker_in, run_cog
+from . import paths, pythons, reaper, snapshot, writer
+from .output import same_output
+from .page import find_blocks, format_block, marker_in
 from .process import ExampleError, run
-from .reaper import kill_running
-from .staleness import dependencies, digest
+from .staleness import digest
 
 
 def stale_blocks(pages=None):
@@ -23,21 +21,22 @@ def stale_blocks(pages=None):
             if b.embedded is None or b.digest != digest(b.script, b.options)]
 
 
-def prepare(script, options):
+def prepare(script, options, pages=()):
     """Run an example for a page: its output, the digest of the inputs it ran from,
     and the caption naming the Python it ran with (the newest its block covers).
 
-    Raises :class:`ExampleError` if the output cannot be embedded, if the
-    example wrote into ``examples/`` or read a file there that is not among
-    its inputs, or if its inputs changed while it ran.
+    Raises :class:`ExampleError` if the output cannot be embedded, if
+    anything under ``examples/`` or any of ``pages`` changed while it ran
+    (it wrote there, or someone edited its inputs), or if it cannot run.
     """
     before = digest(script, options)
     try:
         origin = pythons.for_options(options)
     except pythons.NoPythonError as error:
         raise ExampleError(script, str(error)) from None
+    watched = snapshot.watched(pages)
+    tree = snapshot.take(watched)
     result = run(script, options, python=origin.python)
-    folder = paths.EXAMPLES / options.cwd
 
     def fail(problem):
         raise ExampleError(script, problem, result.output, result.seconds)
@@ -46,16 +45,11 @@ def prepare(script, options):
     if marker:
         fail(f"its output contains {marker!r}, which would end its cog block; "
              "print that text another way")
-    written = sorted(paths.shown(p) for kind, p in result.opened if kind == "w")
-    if written:
-        fail(f"it wrote into its folder ({', '.join(written)}); "
-             "an example must write its files elsewhere, such as a temporary folder")
-    known = {str((folder / name).resolve()) for name in dependencies(script, folder)}
-    unknown = sorted(paths.shown(p) for kind, p in result.opened
-                     if kind == "r" and Path(p).is_file() and str(Path(p).resolve()) not in known)
-    if unknown:
-        fail(f"it read {', '.join(unknown)}, which its inputs digest would not cover; "
-             "name the file or its folder in the script as a string")
+    changed = snapshot.changed(tree, snapshot.take(watched))
+    if changed:
+        fail(f"{', '.join(changed[:5])}{' ...' if len(changed) > 5 else ''} changed while it "
+             "ran; an example writes its files elsewhere, such as a temporary folder "
+             "(if you edited them, run paver cog again)")
     if digest(script, options) != before:
         fail("its inputs changed while it ran; run paver cog again")
     return result, before, origin.caption()
@@ -67,28 +61,19 @@ def run_for_page(script, options):
     return format_block(script, result.output, options, inputs, caption)
 
 
-def _cog_to_temporary(page, filler):
-    """Cog ``page`` into a new file beside it, with the page's mode; return its path."""
-    fd, tmp = tempfile.mkstemp(dir=page.parent, prefix=f".{page.name}.", suffix=".tmp")
-    os.close(fd)
-    try:
-        run_cog(page, tmp, filler)
-        os.chmod(tmp, stat.S_IMODE(os.stat(page).st_mode))
-    except BaseException:
-        os.unlink(tmp)
-        raise
-    return Path(tmp)
-
-
-def regenerate(pages=None, *, force=False, jobs=None, report=print):
+def regenerate(pages=None, *, force=False, jobs=None, report=print, written=None):
     """Refresh every cog block of ``pages``; return the number of failures.
 
     The examples whose inputs changed (all of them with ``force``) run
-    concurrently. Pages are rewritten only if every example succeeded and
-    cog wrote every page; each replace is atomic and keeps the page's mode,
-    so a failure or an interrupt leaves the pages byte-identical.
+    concurrently. Pages are rewritten only if every example succeeded, cog
+    wrote every page, no page changed since it was read, and no stop was
+    asked for; each replace is atomic and keeps the page's mode. The pages
+    written are appended to ``written``. An output equivalent under the
+    block's options to the one embedded (lines in another order for
+    ``unordered``, other masked text) keeps the embedded text.
     """
     pages = [Path(p) for p in (pages or paths.pages())]
+    originals = {page: writer.read(page) for page in pages}
     blocks = [b for page in pages for b in find_blocks(page)]
     ready, todo = {}, {}
     for b in blocks:
@@ -102,7 +87,8 @@ def regenerate(pages=None, *, force=False, jobs=None, report=print):
     # Most examples spend their time waiting, so run several per core.
     pool = concurrent.futures.ThreadPoolExecutor(max_workers=jobs or 4 * (os.cpu_count() or 1))
     try:
-        futures = {pool.submit(prepare, b.script, b.options): key for key, b in todo.items()}
+        futures = {pool.submit(prepare, b.script, b.options, pages): key
+                   for key, b in todo.items()}
         for future in concurrent.futures.as_completed(futures):
             b = todo[futures[future]]
             try:
@@ -114,34 +100,62 @@ def regenerate(pages=None, *, force=False, jobs=None, report=print):
             ready[futures[future]] = (result.output, inputs, caption)
             report(f"  ok     {b.script} ({result.seconds:.1f} s)")
     except BaseException:
-        kill_running()
+        reaper.kill_running()
         pool.shutdown(wait=True, cancel_futures=True)
+        reaper.sweep()
         raise
     pool.shutdown()
+    orphans = reaper.sweep()
+    if orphans:
+        failures.append(ExampleError("an example", f"left {orphans} process(es) running that "
+                                     "no single run could be told from; they were killed"))
     report(f"{len(todo)} run, {len(blocks) - len(todo)} unchanged, "
            f"{len(failures)} failed in {time.monotonic() - started:.1f} s")
     if failures:
         for error in failures:
             report(f"\n{error}")
-        report("\nNo page was changed.")
+        changed = [paths.shown(p) for p, text in originals.items() if _bytes(p) != text]
+        if changed:
+            report(f"\nNo page was written, but {', '.join(changed)} changed while the "
+                   "examples ran.")
+        else:
+            report("\nNo page was changed.")
         return len(failures)
+    if reaper.stopping():
+        return 1
 
     def fill(b, previous):
         output, inputs, caption = ready[(b.script, b.options.key())]
+        if b.embedded is not None and same_output(b.embedded, output, b.options):
+            output = b.embedded
         return format_block(b.script, output, b.options, inputs, caption)
 
-    written = {}
+    temporaries = {}
     try:
+        writer.unchanged_or_raise(originals)
         for page in pages:
-            written[page] = _cog_to_temporary(page, fill)
-    except BaseException:
-        for tmp in written.values():
+            tmp = writer.cog_to_temporary(page, originals[page], fill)
+            if tmp:
+                temporaries[page] = tmp
+    except BaseException as error:
+        for tmp in temporaries.values():
             os.unlink(tmp)
-        raise
-    for page, tmp in written.items():
-        if tmp.read_bytes() == page.read_bytes():
-            os.unlink(tmp)
-        else:
-            os.replace(tmp, page)
-            report(f"updated {paths.shown(page)}")
-    return 0
+        if not isinstance(error, writer.PageChanged):
+            raise
+        report(f"error: {error}")
+        return 1
+    try:
+        done = writer.replace_all(temporaries, originals, report)
+    except writer.PageChanged as error:
+        report(f"error: {error}")
+        return 1
+    if written is not None:
+        written += done
+    return 1 if reaper.stopping() else 0
+
+
+def _bytes(page):
+    try:
+        return page.read_bytes()
+    except OSError:
+        return None

@@ -20,8 +20,15 @@ ROOT = examplerunner.ROOT
 QUICK = 0.3  # seconds of linger: enough for these fixtures, which start no helpers
 
 
+@pytest.fixture(autouse=True)
+def fixtures_are_the_examples(monkeypatch):
+    """The fixtures stand in for examples/: in this process, and in every paver started."""
+    monkeypatch.setattr(examplerunner.paths, "EXAMPLES", FIXTURES)
+    monkeypatch.setenv("EXAMPLERUNNER_EXAMPLES", str(FIXTURES))
+
+
 def run_fixture(name, **options):
-    return examplerunner.run(name, cwd=str(FIXTURES), linger=QUICK, **options)
+    return examplerunner.run(name, linger=QUICK, **options)
 
 
 @pytest.mark.usefixtures("no_process_left")
@@ -34,7 +41,7 @@ def test_output_reads_like_a_terminal(monkeypatch):
         "PYTHONUNBUFFERED=None",
         "stdout is a terminal: True",
         "start method: spawn",
-        "this file: /path/to/project/tests/fixtures/terminal.py",
+        "this file: /path/to/examples/terminal.py",
     ]
 
 
@@ -162,7 +169,7 @@ def test_output_is_what_a_terminal_shows_and_cannot_leave_its_block():
 
 
 def test_machine_paths_are_replaced_whole():
-    text = f"{examplerunner.EXAMPLES}/x.py and {sys.base_prefix}/lib\r\n  \r\n"
+    text = f"{examplerunner.paths.EXAMPLES}/x.py and {sys.base_prefix}/lib\r\n  \r\n"
     assert examplerunner.clean(text) == "/path/to/examples/x.py and /path/to/python/lib"
     assert examplerunner.clean(f"{examplerunner.ROOT}enture") == f"{examplerunner.ROOT}enture"
     assert examplerunner.clean(f"see {examplerunner.ROOT}.") == "see /path/to/project."
@@ -190,11 +197,12 @@ def test_options_are_checked_and_have_one_key():
     assert Options.make(env={"B": "2", "A": "1"}) == Options.make(env={"A": "1", "B": "2"})
 
 
-def test_data_files_an_example_names_are_among_its_inputs(tmp_path):
+def test_data_files_an_example_names_are_among_its_inputs(tmp_path, monkeypatch):
+    monkeypatch.setattr(examplerunner.paths, "EXAMPLES", tmp_path)
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "a.txt").write_text("first")
     (tmp_path / "reader.py").write_text('import pathlib\nprint(pathlib.Path("data").is_dir())\n')
-    options = Options.make(cwd=str(tmp_path))
+    options = Options()
     assert examplerunner.dependencies("reader.py", tmp_path) == {"reader.py", "data/a.txt"}
     before = examplerunner.digest("reader.py", options)
     (tmp_path / "data" / "a.txt").write_text("second")
@@ -204,12 +212,12 @@ def test_data_files_an_example_names_are_among_its_inputs(tmp_path):
 @pytest.mark.usefixtures("no_process_left")
 @pytest.mark.parametrize("script, problem", [
     ("braces.py", "its output contains '}}}', which would end its cog block"),
-    ("writes.py", "it wrote into its folder (examples/.written-by-a-test)"),
-    ("reads.py", "it read tests/fixtures/terminal.py, which its inputs digest would not cover"),
+    ("writes.py", "tests/fixtures changed while it ran; an example writes its files "
+                  "elsewhere"),
 ])
 def test_what_a_page_cannot_hold_is_refused_with_the_script_named(script, problem):
     with pytest.raises(examplerunner.ExampleError) as caught:
-        examplerunner.prepare(script, Options.make(cwd=str(FIXTURES)))
+        examplerunner.prepare(script, Options())
     assert str(caught.value).startswith(f"{script}: {problem}")
 
 
@@ -217,7 +225,7 @@ def test_what_a_page_cannot_hold_is_refused_with_the_script_named(script, proble
 
 PAVER = [sys.executable, "-c", "import paver.tasks; paver.tasks.main()", "-q"]
 BLOCK = (".. {{{cog\n.. from examplerunner import block\n"
-         f".. cog.out(block(%r, cwd={str(FIXTURES)!r}%s))\n.. }}}}}}\n.. {{{{{{end}}}}}}\n")
+         ".. cog.out(block(%r%s))\n.. }}}\n.. {{{end}}}\n")
 
 
 def page_with(tmp_path, *blocks, mode=0o644):
@@ -318,14 +326,16 @@ def test_a_signal_to_paver_cog_stops_everything_and_changes_nothing(tmp_path, ho
 
 
 @pytest.mark.usefixtures("no_process_left")
-def test_inputs_edited_while_the_example_runs_are_not_stamped_on_its_output(tmp_path):
+def test_inputs_edited_while_the_example_runs_are_not_stamped_on_its_output(tmp_path,
+                                                                           monkeypatch):
+    monkeypatch.setattr(examplerunner.paths, "EXAMPLES", tmp_path)
     script = tmp_path / "slow.py"
     script.write_text("import time\ntime.sleep(1)\nprint('done')\n")
     with concurrent.futures.ThreadPoolExecutor(1) as pool:
-        running = pool.submit(examplerunner.prepare, "slow.py", Options.make(cwd=str(tmp_path)))
+        running = pool.submit(examplerunner.prepare, "slow.py", Options())
         time.sleep(0.5)
         script.write_text(script.read_text() + "# edited while it ran\n")
-        with pytest.raises(examplerunner.ExampleError, match="inputs changed while it ran"):
+        with pytest.raises(examplerunner.ExampleError, match="slow.py changed while it ran"):
             running.result()
 
 
