@@ -121,7 +121,7 @@ def test_page_shows_every_heading_script_and_output(tab, server, page):
         assert plain_quotes(title) in shown, f"heading {title!r} missing from {page.name}"
 
     text = page.read_text(encoding="utf-8")
-    scripts = tab.locator("div.literal-block-wrapper")
+    scripts = tab.locator("div.literal-block-wrapper:not(:has(> div.example-output))")
     assert scripts.count() == text.count(".. literalinclude::")
     for i in range(scripts.count()):
         assert scripts.nth(i).is_visible()
@@ -218,24 +218,46 @@ def test_page_meets_wcag_2_aa(tab, server, page):
     assert results.violations_count == 0, results.generate_report()
 
 
+# The two widths the article is read at: a laptop and a phone.
+DESKTOP = {"width": 1366, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+
+def smallest_text(svg):
+    """The smallest font size in an SVG drawing, in units of its viewBox, or None.
+
+    Graphviz writes font-size="14.00", Matplotlib (with text kept as text)
+    style="font: 12px ..." or font-size: 12px.
+    """
+    sizes = re.findall(r'font-size="([\d.]+)"|font-size:\s*([\d.]+)px|font:[^;"]*?([\d.]+)px', svg)
+    return min((float(next(s for s in size if s)) for size in sizes), default=None)
+
+
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)
-def test_diagram_text_is_legible(tab, server, page):
-    """Text in a diagram drawn from a .dot source is at least 12 CSS pixels tall."""
-    diagrams = {s.with_suffix(".svg").name: s.with_suffix(".svg")
-                for s in (examplerunner.SOURCE / "figures").glob("*.dot")}
+def test_figure_text_is_legible(tab, server, page):
+    """Text in every SVG figure is at least 12 CSS pixels tall, on a laptop
+    and on a phone. A figure whose text is drawn as outlines cannot be
+    measured, and fails."""
     tab.goto(url_of(server, page))
     tab.wait_for_load_state("load")
-    for img in tab.locator("figure img").all():
-        name = img.get_attribute("src").rsplit("/", 1)[-1]
-        if name not in diagrams:
+    for img in tab.locator("article figure img").all():
+        src = img.evaluate("e => e.src")
+        if not src.endswith(".svg"):
             continue
-        svg = diagrams[name].read_text(encoding="utf-8")
-        view_width = float(re.search(r'viewBox="[\d.]+ [\d.]+ ([\d.]+) ', svg)[1])
-        smallest = min(float(s) for s in re.findall(r'font-size="([\d.]+)"', svg))
-        img.scroll_into_view_if_needed()
-        shown = img.evaluate("e => e.getBoundingClientRect().width")
-        assert smallest * shown / view_width >= 12, \
-            f"{name}: text {smallest * shown / view_width:.1f} px tall"
+        name = src.rsplit("/", 1)[-1]
+        svg = tab.request.get(src).text()
+        view_width = float(re.search(r'viewBox="[-\d.]+ [-\d.]+ ([\d.]+) ', svg)[1])
+        smallest = smallest_text(svg)
+        assert smallest, f"{name}: no text with a font size; keep text as text, not outlines"
+        for size in (DESKTOP, PHONE):
+            tab.set_viewport_size(size)
+            img.scroll_into_view_if_needed()
+            shown = img.evaluate("""e => {
+                const s = getComputedStyle(e);
+                return e.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight);
+            }""")
+            assert smallest * shown / view_width >= 12, \
+                f"{name}: text {smallest * shown / view_width:.1f} px tall at {size['width']} px"
 
 
 FOCUS_STATE = """() => {
@@ -277,3 +299,75 @@ def test_keyboard_reaches_each_kind_of_control_with_visible_focus(tab, server):
     for kind, state in reached.items():
         assert state["shown"], f"the {kind} is invisible when focused: {state['html']}"
         assert state["ring"], f"the {kind} shows no focus ring: {state['html']}"
+
+
+OUTPUT_AND_CODE_STYLE = """() => {
+    const look = box => {
+        const s = getComputedStyle(box);
+        return {background: s.backgroundColor, border: s.borderLeftWidth + " " + s.borderLeftColor};
+    };
+    const code = document.querySelector(".literal-block-wrapper .highlight-python3 .highlight");
+    const outputs = [...document.querySelectorAll("div.example-output")];
+    return {
+        code: look(code),
+        outputs: outputs.map(o => look(o.querySelector(".highlight"))),
+        labels: outputs.map(o => {
+            const caption = o.parentElement.matches(".literal-block-wrapper")
+                && o.parentElement.querySelector(":scope > .code-block-caption");
+            return caption ? caption.innerText : getComputedStyle(o, "::before").content;
+        }),
+    };
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_output_looks_unlike_code(tab, server, scheme):
+    """Output blocks differ from code blocks in background and border, and
+    each carries a visible label that starts with "Output"."""
+    tab.emulate_media(color_scheme=scheme)
+    tab.goto(server + "index.html")
+    tab.wait_for_load_state("load")
+    seen = tab.evaluate(OUTPUT_AND_CODE_STYLE)
+    assert seen["outputs"]
+    for output, label in zip(seen["outputs"], seen["labels"], strict=True):
+        assert output["background"] != seen["code"]["background"], "output has code's background"
+        assert output["border"] != seen["code"]["border"], "output has code's border"
+        assert label.strip('"').startswith("Output"), f"output labelled {label!r}"
+
+
+CUT_OFF = """() => {
+    const cut = [];
+    const name = e => e.closest("[id]") ? "#" + e.closest("[id]").id : e.tagName;
+    for (const pre of document.querySelectorAll("article .highlight pre"))
+        if (pre.scrollWidth > pre.clientWidth + 1)
+            cut.push(`${name(pre)}: a line of ${pre.scrollWidth} px in ${pre.clientWidth} px`);
+    const column = document.querySelector("article").clientWidth;
+    for (const e of document.querySelectorAll("article table, article figure img")) {
+        const box = e.parentElement;
+        if (e.offsetWidth > column + 1 || box.scrollWidth > box.clientWidth + 1)
+            cut.push(`${name(e)}: a ${e.tagName.toLowerCase()} ${e.offsetWidth} px wide`
+                     + ` in ${Math.min(column, box.clientWidth)} px`);
+    }
+    return cut;
+}"""
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)
+def test_nothing_is_cut_off(tab, server, page):
+    """No line of code or output hides its end (long lines wrap), and no
+    table or figure is wider than the text, on a laptop or on a phone."""
+    tab.goto(url_of(server, page))
+    tab.wait_for_load_state("load")
+    for size in (DESKTOP, PHONE):
+        tab.set_viewport_size(size)
+        assert tab.evaluate(CUT_OFF) == [], f"cut off at {size['width']} px"
+
+
+def test_every_page_has_a_description(site):
+    """Every built page has a meta description (search engines show it)."""
+    out, _ = site
+    for page in sorted(out.glob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        assert re.search(r'<meta (content="[^"]{50,}" name="description"|'
+                         r'name="description" content="[^"]{50,}")', html), \
+            f"{page.name} has no description"
