@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from . import paths, pythons, reaper, snapshot, writer
-from .output import same_output
+from .output import equivalent
 from .page import find_blocks, format_block, marker_in
 from .process import ExampleError, run
 from .staleness import digest
@@ -68,9 +68,10 @@ def regenerate(pages=None, *, force=False, jobs=None, report=print, written=None
     concurrently. Pages are rewritten only if every example succeeded, cog
     wrote every page, no page changed since it was read, and no stop was
     asked for; each replace is atomic and keeps the page's mode. The pages
-    written are appended to ``written``. An output equivalent under the
-    block's options to the one embedded (lines in another order for
-    ``unordered``, other masked text) keeps the embedded text.
+    written are appended to ``written``. An output from the same Python that
+    differs from the embedded one only where the block's options allow (lines
+    in another order for ``unordered``, other masked text) keeps the embedded
+    text, so a page changes only where its output really did.
     """
     pages = [Path(p) for p in (pages or paths.pages())]
     originals = {page: writer.read(page) for page in pages}
@@ -126,7 +127,8 @@ def regenerate(pages=None, *, force=False, jobs=None, report=print, written=None
 
     def fill(b, previous):
         output, inputs, caption = ready[(b.script, b.options.key())]
-        if b.embedded is not None and same_output(b.embedded, output, b.options):
+        if b.embedded is not None and b.caption == caption \
+                and equivalent(b.embedded, output, b.options):
             output = b.embedded
         return format_block(b.script, output, b.options, inputs, caption)
 

@@ -335,3 +335,13 @@ def test_without_a_subreaper_an_escaped_process_is_still_found_by_its_mark():
                           text=True, timeout=120)
     assert done.stdout == "left processes running after it ended; they were killed\n", \
         done.stdout + done.stderr
+
+
+def test_only_what_the_options_allow_keeps_the_embedded_text():
+    options = Options.make(unordered=True, mask=r"\d+")
+    assert examplerunner.output.equivalent("b 1\na 2", "a 7\nb 9", options)
+    # Another Python's traceback differs in a standard library line number:
+    # same_output() forgives it, but the page must show what its Python printed.
+    frame = '  File "/path/to/lib/python3/x.py", line {}, in f'
+    assert examplerunner.same_output(frame.format(1), frame.format(2), Options())
+    assert not examplerunner.output.equivalent(frame.format(1), frame.format(2), Options())
