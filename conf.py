@@ -112,7 +112,29 @@ def write_examples_archive(app, exception):
                 zf.write(path, Path("examples") / path.relative_to(examples))
 
 
+def join_version_tabs(app, doctree):
+    """Drop the cog markers between two output tabs, so that the tabs form one set.
+
+    Each per-version output (a block's ``python=`` option) is a ``tab`` of
+    its own cog block; the markers between them are comments, which would
+    otherwise keep sphinx-inline-tabs from seeing the tabs as neighbours.
+    """
+    from docutils import nodes
+    from sphinx_inline_tabs._impl import TabContainer
+
+    for comment in list(doctree.findall(nodes.comment)):
+        parent = comment.parent
+        index = parent.index(comment)
+        before = next((n for n in reversed(parent.children[:index])
+                       if not isinstance(n, nodes.comment)), None)
+        after = next((n for n in parent.children[index + 1:]
+                      if not isinstance(n, nodes.comment)), None)
+        if isinstance(before, TabContainer) and isinstance(after, TabContainer):
+            parent.remove(comment)
+
+
 def setup(app):
+    app.connect("doctree-read", join_version_tabs)
     app.connect("doctree-read", require_description)
     app.connect("html-page-context", describe_generated_pages)
     app.connect("doctree-resolved", label_downloads)

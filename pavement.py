@@ -1,5 +1,6 @@
 """Tasks for building the article: thin verbs over the runner, Sphinx, pytest and tox."""
 
+import os
 import shutil
 import subprocess
 import sys
@@ -34,9 +35,19 @@ def test(args):
 
 @task
 @consume_args
+def pythons(args):
+    """Install Python 3.11-3.15 for the matrix and for capturing: pythons [--check]."""
+    sys.exit(subprocess.call([sys.executable, str(ROOT / "tools" / "pythons.py"), *args]))
+
+
+@task
+@consume_args
 def matrix(args):
-    """Run every example under every start method on every Python installed (tox)."""
-    sys.exit(subprocess.call([sys.executable, "-m", "tox", "run", *args]))
+    """Run every example under every start method on Python 3.11-3.15 (tox; see pythons)."""
+    # The Pythons that `paver pythons` installed come first on the PATH.
+    env = dict(os.environ, PATH=os.pathsep.join([str(ROOT / ".pythons" / "bin"),
+                                                 os.environ.get("PATH", "")]))
+    sys.exit(subprocess.call([sys.executable, "-m", "tox", "run", *args], env=env))
 
 
 @task

@@ -43,7 +43,7 @@ class Origin:
 
     def caption(self):
         """How an output block names its origin."""
-        return f"Python {self.release} on {self.system}, start method {self.start_method}"
+        return f"Python {self.release} on {self.system}, default start method {self.start_method}"
 
 
 @functools.cache

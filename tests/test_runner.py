@@ -160,6 +160,13 @@ def test_development_mode_reaches_every_process_an_example_starts():
     assert run_fixture("devmode.py").output == "script: dev_mode=False\nchild: dev_mode=False"
 
 
+def test_development_mode_hides_only_the_linecache_warning_of_python_3_15():
+    lines = run_fixture("devmode_warnings.py", dev_mode=True).output.split("\n")
+    warned = [found[1] for line in lines if (found := re.search(r"Warning: (.*)", line))]
+    assert warned == ["any other deprecation"]
+    assert lines[-1] == "done"
+
+
 @pytest.mark.usefixtures("no_process_left")
 def test_output_is_what_a_terminal_shows_and_cannot_leave_its_block():
     lines = run_fixture("terminal_text.py").output.split("\n")
