@@ -4,12 +4,15 @@
 from __future__ import annotations
 
 import dataclasses
+import fcntl
 import os
 import pty
 import select
 import signal
+import struct
 import subprocess
 import sys
+import termios
 import time
 import uuid
 
@@ -147,6 +150,9 @@ def run(script, options=None, *, start_method=None, python=None, dev_mode=False,
         reader, writer = os.pipe()
     else:
         reader, writer = pty.openpty()
+        # A real terminal has a size; one of 0 x 0 makes some programs (tqdm)
+        # draw nothing. 24 rows of 80 columns is the classic default.
+        fcntl.ioctl(writer, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
     started = time.monotonic()
     try:
         with reaper.starting():

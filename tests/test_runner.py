@@ -46,6 +46,12 @@ def test_output_reads_like_a_terminal(monkeypatch):
 
 
 @pytest.mark.usefixtures("no_process_left")
+def test_the_terminal_has_a_size():
+    # Programs that draw to the width of the terminal (tqdm) draw nothing at 0 x 0.
+    assert run_fixture("terminal_size.py").output == "80 columns, 24 lines"
+
+
+@pytest.mark.usefixtures("no_process_left")
 def test_a_pipe_is_a_pipe():
     result = run_fixture("terminal.py", pipe=True)
     assert "stdout is a terminal: False" in result.output.split("\n")
