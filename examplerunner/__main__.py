@@ -2,7 +2,8 @@
 
 Ctrl-C, SIGTERM and SIGHUP (a cancelled CI job, a closed terminal) all stop
 it the same way: every example still running is killed, with everything it
-started, and no page changes.
+started, and no page is written once the signal came (the message names any
+page written before it).
 """
 
 from __future__ import annotations

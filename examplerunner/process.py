@@ -18,7 +18,7 @@ import uuid
 
 from . import paths, reaper, subreaper
 from .options import Options
-from .output import clean
+from .output import clean, machine_paths
 
 STARTUP = 30.0
 """Seconds an example's Python may take to start before its timeout begins."""
@@ -196,6 +196,7 @@ def run(script, options=None, *, start_method=None, python=None, dev_mode=False,
                 break
             if ended_at is not None and now > ended_at + linger:
                 break  # something still holds the terminal open
+        finished = ended_at or time.monotonic()  # the terminal closed as it ended
         if problem is None:
             try:
                 proc.wait(max(0.0, deadline - time.monotonic()))
@@ -214,8 +215,14 @@ def run(script, options=None, *, start_method=None, python=None, dev_mode=False,
         os.close(reader)
         os.close(ready)
         reaper.unregister(mark)
-    seconds = time.monotonic() - started
+    machine_paths(python)  # asks that Python once: not part of the cleaning
+    cleaning = time.monotonic()
     output = clean(b"".join(chunks).decode("utf-8", "replace"), python)
+    seconds = time.monotonic() - started
+    # Cleaning the output counts inside the timeout, as if the example had
+    # spent that time printing; the runner's own checks after it do not.
+    if problem is None and finished <= deadline < finished + time.monotonic() - cleaning:
+        problem = f"timed out after {options.timeout:g} s, counting the cleaning of its output"
     if problem is None and proc.returncode != options.returncode:
         problem = f"exited with status {proc.returncode}, expected {options.returncode}"
     if problem:

@@ -10,6 +10,7 @@ import re
 import signal
 import subprocess
 import sys
+import time
 
 import pytest
 from test_runner import (  # noqa: F401
@@ -345,3 +346,16 @@ def test_only_what_the_options_allow_keeps_the_embedded_text():
     frame = '  File "/path/to/lib/python3/x.py", line {}, in f'
     assert examplerunner.same_output(frame.format(1), frame.format(2), Options())
     assert not examplerunner.output.equivalent(frame.format(1), frame.format(2), Options())
+
+
+@pytest.mark.usefixtures("no_process_left")
+def test_f7_cleaning_the_output_counts_inside_the_timeout(monkeypatch):
+    process = importlib.import_module("examplerunner.process")
+
+    def slow_clean(text, python=None):
+        time.sleep(3)  # as a huge output would take
+        return text
+
+    monkeypatch.setattr(process, "clean", slow_clean)
+    with pytest.raises(examplerunner.ExampleError, match="counting the cleaning of its output"):
+        run_fixture("raises.py", timeout=2, returncode=1)
