@@ -40,3 +40,20 @@ def headline(info):
     """The machine from :func:`describe` as the first line of a benchmark's report."""
     return (f"machine: {info['cpu']}, {info['cores']} cores, {info['memory_gb']} GB, "
             f"Python {info['python']}, {info['platform']}")
+
+
+def save_for_this_python(path, record):
+    """Store ``record`` in the JSON file ``path`` under this Python's version ("3.14").
+
+    The figures other versions stored there stay, so one file can hold a
+    benchmark's results for several Pythons, oldest first. The record gets
+    the machine and its load average now.
+    """
+    import json
+
+    version = ".".join(platform.python_version().split(".")[:2])
+    data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    data[version] = {"machine": summary(), "info": describe(), **record}
+    data[version]["load"] = [*record.get("load", ()), round(os.getloadavg()[0], 2)]
+    data = dict(sorted(data.items(), key=lambda item: tuple(map(int, item[0].split(".")))))
+    path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
