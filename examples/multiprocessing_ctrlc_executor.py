@@ -6,10 +6,21 @@ import os
 import signal
 import sys
 import time
+from multiprocessing import resource_tracker
 
 
-def ignore_sigint():
+def hold_sigint(hold):
+    """Hold SIGINT back (True) or let it through (False). POSIX only."""
+    if hasattr(signal, "pthread_sigmask"):  # Windows has no signal masks
+        if hold:  # on 3.11-3.13, starting the resource tracker lets SIGINT through
+            resource_tracker.ensure_running()
+        how = signal.SIG_BLOCK if hold else signal.SIG_UNBLOCK
+        signal.pthread_sigmask(how, {signal.SIGINT})
+
+
+def ignore_sigint():  # each worker's initializer
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    hold_sigint(False)
 
 
 def square(n):
@@ -29,12 +40,12 @@ def press_ctrl_c():
 
 
 if __name__ == "__main__":
-    default = signal.signal(signal.SIGINT, signal.SIG_IGN)  # workers inherit it
+    hold_sigint(True)  # workers are born with SIGINT held back
     executor = concurrent.futures.ProcessPoolExecutor(2, initializer=ignore_sigint)
     futures = [executor.submit(square, n) for n in range(20)]  # starts workers
-    signal.signal(signal.SIGINT, default)
     results = []
     try:
+        hold_sigint(False)  # a Ctrl-C pressed meanwhile is raised here
         for future in futures:
             results.append(future.result())
             if len(results) == 6:

@@ -6,10 +6,21 @@ import os
 import signal
 import sys
 import time
+from multiprocessing import resource_tracker
 
 
-def ignore_sigint():
+def hold_sigint(hold):
+    """Hold SIGINT back (True) or let it through (False). POSIX only."""
+    if hasattr(signal, "pthread_sigmask"):  # Windows has no signal masks
+        if hold:  # on 3.11-3.13, starting the resource tracker lets SIGINT through
+            resource_tracker.ensure_running()
+        how = signal.SIG_BLOCK if hold else signal.SIG_UNBLOCK
+        signal.pthread_sigmask(how, {signal.SIGINT})
+
+
+def ignore_sigint():  # each worker's initializer
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    hold_sigint(False)
 
 
 def square(n):
@@ -18,24 +29,20 @@ def square(n):
 
 
 def press_ctrl_c():
-    """Send SIGINT to this script's whole process group, as Ctrl-C does."""
-    # Run the script from a shell: started by make, a test runner or an IDE,
-    # it shares their process group, and this interrupts them too.
+    """Send SIGINT to every process of this program, as Ctrl-C does."""
     if hasattr(os, "killpg"):
         os.killpg(os.getpgrp(), signal.SIGINT)
-    else:  # Windows has no os.killpg(): interrupt this process only
+    else:  # Windows has no process groups: interrupt this process only
         signal.raise_signal(signal.SIGINT)
     time.sleep(1)  # KeyboardInterrupt is raised here at the latest
 
 
 if __name__ == "__main__":
-    # Workers start ignoring SIGINT: they inherit SIG_IGN from the parent
-    # on POSIX, and the initializer sets it again (for Windows).
-    default = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    hold_sigint(True)  # workers are born with SIGINT held back
     pool = multiprocessing.Pool(2, initializer=ignore_sigint)
-    signal.signal(signal.SIGINT, default)
     results = []
     try:
+        hold_sigint(False)  # a Ctrl-C pressed meanwhile is raised here
         for result in pool.imap(square, range(20)):
             results.append(result)
             if len(results) == 6:

@@ -11,6 +11,12 @@ its work), print no traceback, and leave no process behind.
 ``multiprocessing_ctrlc_default.py`` is left out on purpose: it shows what
 happens *without* these precautions, and a Ctrl-C while its workers start
 prints the tracebacks its section warns about.
+
+The two templates of the real-programs chapter (the batch job and the
+pipeline) are swept at many moments, from their first line to their exit.
+``paver test`` runs every example under the default start method, the
+templates at every other moment; ``EXAMPLE_MATRIX=full`` (tox, CI) runs
+every moment under every start method.
 """
 
 import multiprocessing
@@ -20,18 +26,32 @@ import pytest
 
 import examplerunner
 
+FULL = os.environ.get("EXAMPLE_MATRIX") == "full"
 METHODS = [m for m in ("fork", "spawn", "forkserver")
            if m in multiprocessing.get_all_start_methods()]
+if not FULL:
+    METHODS = [multiprocessing.get_start_method()]
 
 # Seconds after the start at which SIGINT arrives, and the exit statuses
 # that are right. The Ctrl-C examples interrupt themselves after about 0.6 s
-# of work, so the last moments hit them while they clean up. The pipeline
-# runs to its end in about 1.2 s unless interrupted.
+# of work, so the last moments hit them while they clean up. The templates
+# run for about a second and a half unless interrupted: the first moments
+# hit them while they import and start their workers, the last ones while
+# they shut down or after they finished (status 0 is then right).
 CASES = {
     "multiprocessing_ctrlc_pool.py": ((0.25, 0.5, 0.8, 1.0), {130}),
     "multiprocessing_ctrlc_executor.py": ((0.25, 0.5, 0.8, 1.0), {130}),
-    "multiprocessing_pipeline.py": ((0.25, 0.6, 0.9, 1.3), {130, 0}),
+    "multiprocessing_pipeline.py": ((0.0, 0.03, 0.1, 0.25, 0.5, 0.9, 1.3, 1.8), {130, 0}),
+    "multiprocessing_batch.py": ((0.0, 0.03, 0.1, 0.25, 0.5, 0.9, 1.3, 1.8), {130, 0}),
 }
+TEMPLATES = ("multiprocessing_pipeline.py", "multiprocessing_batch.py")
+
+
+def moments(script):
+    """The moments this run tests: a template's every other one unless FULL."""
+    chosen = CASES[script][0]
+    return chosen if FULL or script not in TEMPLATES else chosen[::2]
+
 
 # Examples that catch KeyboardInterrupt but are not programs that survive a
 # terminal's Ctrl-C, each with the reason.
@@ -80,7 +100,7 @@ def interrupted_run(script, moment, method, statuses):
 @pytest.mark.usefixtures("no_process_left")
 @pytest.mark.parametrize("method", METHODS)
 @pytest.mark.parametrize(("script", "moment"),
-                         [(s, t) for s, (moments, _) in CASES.items() for t in moments])
+                         [(s, t) for s in CASES for t in moments(s)])
 def test_ctrl_c_stops_the_example_cleanly(script, moment, method):
     statuses = CASES[script][1]
     output, status = interrupted_run(script, moment, method, statuses)
@@ -90,9 +110,11 @@ def test_ctrl_c_stops_the_example_cleanly(script, moment, method):
         assert "nterrupted" in output or "Ctrl-C" in output, output
 
 
-def test_every_example_that_catches_ctrl_c_is_interrupted_here():
+def test_every_example_that_handles_ctrl_c_is_interrupted_here():
+    # Catching KeyboardInterrupt is one way; a SIGINT handler of its own another.
     catching = {p.name for p in examplerunner.EXAMPLES.glob("*.py")
-                if "KeyboardInterrupt" in p.read_text(encoding="utf-8")}
+                if any(word in p.read_text(encoding="utf-8")
+                       for word in ("KeyboardInterrupt", "SIGINT"))}
     assert catching == set(CASES) | set(NOT_INTERRUPTIBLE)
 
 
