@@ -51,10 +51,7 @@ def reap():
 
 def note_tree(mark, leader):
     """Remember every PID now in the tree of ``leader``, to claim its orphans later."""
-    try:
-        pids = {p.pid for p in psutil.Process(leader).children(recursive=True)}
-    except psutil.Error:
-        return
+    pids = subreaper.descendants(leader)
     with _running_lock:
         _seen.setdefault(mark, set()).update(pids)
 
@@ -76,10 +73,7 @@ def processes_of(mark, leader=None, *, alone=False):
         except (psutil.Error, OSError):
             continue
     if leader:
-        try:
-            found.update(p.pid for p in psutil.Process(leader).children(recursive=True))
-        except psutil.Error:
-            pass
+        found |= subreaper.descendants(leader)
     with _running_lock:
         seen = set(_seen.get(mark, ()))
     found = [pid for pid in found if state(pid) not in (None, "Z")]

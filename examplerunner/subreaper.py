@@ -32,10 +32,11 @@ def become_subreaper():
         return False
 
 
-def _child_pids():
-    """This process's children, read straight from /proc: a process that forks
-    and exits in a loop lives for a millisecond, so the reading must be quick."""
-    me = os.getpid()
+def _child_pids(pid=None):
+    """The children of ``pid`` (default: this process), read straight from /proc:
+    a process that forks and exits in a loop lives for a millisecond, so the
+    reading must be quick."""
+    me = pid or os.getpid()
     try:
         tasks = os.listdir(f"/proc/{me}/task")
     except OSError:
@@ -50,10 +51,20 @@ def _child_pids():
             continue
     if not readable:  # no /proc/.../children here: slower, through psutil
         try:
-            pids = {p.pid for p in psutil.Process().children()}
+            pids = {p.pid for p in psutil.Process(me).children()}
         except psutil.Error:
             pids = set()
     return pids
+
+
+def descendants(pid):
+    """Every descendant of ``pid``, found by walking down its tree only."""
+    found, todo = set(), [pid]
+    while todo:
+        children = _child_pids(todo.pop()) - found
+        found |= children
+        todo += children
+    return found
 
 
 def _stat(pid):
