@@ -142,7 +142,8 @@ def make_venv(version, python):
     without = ["--without-pip"] if wheels else []
     subprocess.run([str(python), "-m", "venv", *without, str(venv)], check=True)
     pip = [f"{wheels[-1]}/pip"] if wheels else ["-m", "pip"]
-    done = subprocess.run([str(venv / "bin/python"), *pip, "install", "-q", "--disable-pip-version-check", "-e", str(ROOT)])
+    done = subprocess.run([str(venv / "bin/python"), *pip, "install", "-q",
+                           "--disable-pip-version-check", "-e", str(ROOT)])
     if done.returncode:
         say(f"could not install the project for Python {version}")
         return False
