@@ -16,7 +16,9 @@ that root's C library, so they run natively on an older Debian. Then:
 
 Running it again does only what is missing or out of date. Where a Python
 cannot be had (no root, no debootstrap), it says which and why, and the
-matrix then reports those versions as missing. ``--check`` only reports.
+matrix then reports those versions as missing. ``--check`` only reports;
+``--no-venvs`` installs the Pythons without the environments (the matrix
+needs only the Pythons: tox makes environments of its own).
 """
 
 from __future__ import annotations
@@ -154,7 +156,10 @@ def make_venv(version, python):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true", help="only report what is installed")
-    check = parser.parse_args(argv).check
+    parser.add_argument("--no-venvs", action="store_true",
+                        help="install the Pythons only, not the environments for paver cog")
+    options = parser.parse_args(argv)
+    check = options.check
     HOME.mkdir(exist_ok=True)
     (HOME / ".gitignore").write_text("*\n")
     if not check and not all(runs(SID / f"usr/bin/python{v}") == v for v in FROM_DEBIAN):
@@ -173,7 +178,7 @@ def main(argv=None):
             if link.is_symlink() or link.exists():
                 link.unlink()
             link.symlink_to(python)
-            if version != running:  # the running Python captures with its own environment
+            if version != running and not options.no_venvs:  # the running one has its own
                 ok = make_venv(version, python) and ok
     for version in VERSIONS:
         where = found.get(version)
