@@ -22,9 +22,7 @@ def product_trace(seed):
 
 if __name__ == "__main__":
     print("BLAS threads in the parent:", blas_threads())
-    pool = multiprocessing.Pool(2, initializer=one_blas_thread)
-    results = pool.map(product_trace, range(4))
-    pool.close()
-    pool.join()
+    with multiprocessing.Pool(2, initializer=one_blas_thread) as pool:
+        results = pool.map(product_trace, range(4))
     for seed, (threads, trace) in enumerate(results):
         print(f"task {seed}: BLAS threads {threads}, trace {trace}")

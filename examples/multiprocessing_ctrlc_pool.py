@@ -29,10 +29,12 @@ def square(n):
 
 
 def press_ctrl_c():
-    """Send SIGINT to every process of this program, as Ctrl-C does."""
+    """Send SIGINT to this script's whole process group, as Ctrl-C does."""
+    # Run the script from a shell: started by make, a test runner or an IDE,
+    # it shares their process group, and this interrupts them too.
     if hasattr(os, "killpg"):
         os.killpg(os.getpgrp(), signal.SIGINT)
-    else:  # Windows has no process groups: interrupt this process only
+    else:  # Windows has no os.killpg(): interrupt this process only
         signal.raise_signal(signal.SIGINT)
     time.sleep(1)  # KeyboardInterrupt is raised here at the latest
 

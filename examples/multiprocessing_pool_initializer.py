@@ -21,10 +21,10 @@ def cost(order):
 if __name__ == "__main__":
     table = {"bolt": 3, "nut": 1, "washer": 2}
     started = multiprocessing.Value("i", 0)
-    pool = multiprocessing.Pool(processes=3, initializer=setup,
-                                initargs=(table, started))
-    for line in pool.map(cost, [("bolt", 4), ("nut", 10), ("washer", 6)]):
-        print(line)
-    pool.close()
-    pool.join()
+    with multiprocessing.Pool(processes=3, initializer=setup,
+                              initargs=(table, started)) as pool:
+        for line in pool.map(cost, [("bolt", 4), ("nut", 10), ("washer", 6)]):
+            print(line)
+        pool.close()
+        pool.join()  # every worker has run setup() and ended
     print("setup() ran", started.value, "times, once per worker")

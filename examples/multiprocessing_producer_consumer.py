@@ -8,11 +8,11 @@ def consumer(tasks, results):
     while True:
         word = tasks.get()
         try:
-            if word is None:  # the sentinel
+            if word is None:  # the end marker
                 return
             results.put((word, word.upper()))
         finally:
-            tasks.task_done()  # one call per get(), sentinels included
+            tasks.task_done()  # one call per get(), end markers included
 
 
 if __name__ == "__main__":

@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""Workers take jobs from one queue and put results on another until a sentinel."""
+"""Workers take jobs from one queue and put results on another until an end marker."""
 
 import multiprocessing
 
-STOP = None  # the sentinel: any value that is never a real job
+STOP = None  # the end marker: any value that is never a real job
 
 
 def worker(jobs, results):
@@ -26,7 +26,7 @@ if __name__ == "__main__":
     for n in range(1, 7):
         jobs.put(n)
     for _ in workers:
-        jobs.put(STOP)  # one sentinel per worker
+        jobs.put(STOP)  # one end marker per worker
 
     # Read every result before joining: see the warning below.
     answers = sorted(results.get() for _ in range(6))

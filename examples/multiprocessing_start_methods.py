@@ -5,8 +5,8 @@ import multiprocessing
 
 SETTING = "as imported"
 
-if __name__ != "__main__":
-    print(f"            (the script runs again, as module {__name__!r})")
+if __name__ != "__main__":  # only in a process that imports this script
+    print(f"{'import':<10}: the script runs again, as module {__name__!r}")
 
 
 def show(method):
