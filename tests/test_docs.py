@@ -6,6 +6,7 @@ that the article builds with Python and pip alone.
 """
 
 import html
+import json
 import re
 import shlex
 
@@ -14,6 +15,7 @@ import examplerunner
 OUTPUT_BLOCK = re.compile(
     r'<div class="[^"]*\bexample-output\b[^"]*">\s*<div class="highlight">\s*<pre>(.*?)</pre>',
     re.DOTALL)
+INDEX_ENTRY = re.compile(r"^\.\. index::\n((?:   single: .*\n)+)", re.MULTILINE)
 FIGURE = re.compile(r"^\.\. (?:figure|image):: (\S+)", re.MULTILINE)
 IMG = re.compile(r"<img\b[^>]*>")
 PYTHON_DOCS = "https://docs.python.org/3/"
@@ -78,3 +80,29 @@ def test_every_figure_is_shown_with_a_text_alternative(site):
             assert len(alt.split()) >= 12, f"{page.name}: {name} needs a text alternative"
             shown += 1
     assert shown >= 3
+
+
+def test_every_indexed_message_is_shown_and_found(site):
+    """Each error message the troubleshooting page puts in the index is printed by
+    one of that page's examples, and the index page and the site's search list it.
+
+    Line breaks and indentation inside a message are not compared: Python
+    wraps some messages (the bootstrapping one) over several lines.
+    """
+    out, _ = site
+    page = examplerunner.SOURCE / "troubleshooting.rst"
+    messages = [entry for entries in INDEX_ENTRY.findall(page.read_text(encoding="utf-8"))
+                for entry in re.findall(r"single: (.*)", entries)]
+    assert len(messages) >= 16
+
+    def words(text):
+        return " ".join(text.split())
+
+    shown = words(" ".join(text_of(m) for m in OUTPUT_BLOCK.findall(built(out, page))))
+    genindex = words(text_of((out / "genindex.html").read_text(encoding="utf-8")))
+    search = (out / "searchindex.js").read_text(encoding="utf-8")
+    searchable = json.loads(search[search.index("(") + 1:search.rindex(")")])["indexentries"]
+    for message in messages:
+        assert words(message) in shown, f"no output block of {page.name} shows {message!r}"
+        assert words(message) in genindex, f"genindex.html lacks {message!r}"
+        assert message.lower() in searchable, f"the search index lacks {message!r}"

@@ -1,0 +1,20 @@
+#!/usr/bin/env python3
+"""tqdm's process_map sends one task per item unless you give it a chunksize."""
+
+import time
+
+from tqdm.contrib.concurrent import process_map
+
+
+def square(n):
+    return n * n
+
+
+if __name__ == "__main__":
+    items = range(2000)
+    for options in ({}, {"chunksize": 100}):
+        start = time.perf_counter()
+        process_map(square, items, max_workers=2, ncols=70, **options)
+        chunksize = options.get("chunksize", 1)  # 1 is process_map's default
+        print(f"chunksize={chunksize}: {len(items) // chunksize} tasks sent, "
+              f"{time.perf_counter() - start:.2f} s")
