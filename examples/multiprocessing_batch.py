@@ -16,12 +16,14 @@ if __name__ == "__main__":  # first, so a Ctrl-C during the slow imports below i
     signal.signal(signal.SIGINT, note_ctrl_c)
 
 import concurrent.futures  # noqa: E402  (slow imports, such as NumPy's, go here)
+import multiprocessing  # noqa: E402
 import os  # noqa: E402
 import time  # noqa: E402
 from concurrent.futures.process import BrokenProcessPool  # noqa: E402
 from multiprocessing import resource_tracker  # noqa: E402
 
 INPUTS, CHUNK = 10_000, 100
+CHUNKS = range(0, INPUTS, CHUNK)  # the first input of each chunk
 
 
 def hold_sigint(hold):
@@ -63,29 +65,40 @@ crash_at = 9950 if sys.argv[1:] == ["crash"] else None  # this input kills its w
 if __name__ == "__main__":
     hold_sigint(True)  # workers are born with SIGINT held back
     executor = concurrent.futures.ProcessPoolExecutor(2, initializer=start_worker)
-    chunks = {executor.submit(check_chunk, first): first for first in range(0, INPUTS, CHUNK)}
+    chunks, finished, failed, died = {}, set(), [], False
+    try:
+        for first in CHUNKS:
+            chunks[executor.submit(check_chunk, first)] = first
+    except (BrokenProcessPool, BrokenPipeError):  # a worker died already, even as it
+        died = True  # started (BrokenPipeError): the other chunks stay unsent
     hold_sigint(False)
-    pending, checked, failed, lost = set(chunks), 0, [], []
+    pending = set(chunks)
     while pending and not ctrl_c:
         done, pending = concurrent.futures.wait(
             pending, timeout=0.1, return_when=concurrent.futures.FIRST_COMPLETED)
         for future in done:
             try:
                 failed += future.result()
-                checked += CHUNK
-                if checked % (INPUTS // 10) == 0:
-                    print(f"{checked * 100 // INPUTS:3d}% ({checked} of {INPUTS})")
-            except BrokenProcessPool:
-                lost.append(chunks[future])  # a worker died: this chunk is not checked
+            except BrokenProcessPool:  # a worker died: this chunk is not checked
+                died = True
+                continue
+            finished.add(chunks[future])
+            if (checked := len(finished) * CHUNK) % (INPUTS // 10) == 0:
+                print(f"{checked * 100 // INPUTS:3d}% ({checked} of {INPUTS})")
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # from here on a Ctrl-C changes nothing
-    executor.shutdown(cancel_futures=True)  # waits for the chunks that are running
-    stopped = ctrl_c and checked + len(lost) * CHUNK < INPUTS
-    print(f"{checked - len(failed)} inputs succeeded, {len(failed)} failed:")
+    executor.shutdown(wait=False, cancel_futures=True)  # the running chunks go on
+    deadline = time.monotonic() + 5
+    for worker in multiprocessing.active_children():
+        worker.join(max(0, deadline - time.monotonic()))  # a bounded wait...
+        if worker.exitcode is None:
+            worker.terminate()  # ...then terminate() what still runs
+            worker.join()
+    print(f"{len(finished) * CHUNK - len(failed)} inputs succeeded, {len(failed)} failed:")
     for n, error in sorted(failed):
         print(f"  input {n}: {error}")
-    if lost:
-        print(f"A worker died: {len(lost) * CHUNK} inputs were not checked,",
-              f"the first of them {min(lost)}")
-    if stopped:
-        print(f"Interrupted: {INPUTS - checked} inputs not checked")
-    sys.exit(130 if stopped else 1 if lost else 0)
+    unchecked = [first for first in CHUNKS if first not in finished]
+    if unchecked:
+        print("A worker died:" if died else "Interrupted:",
+              f"{len(unchecked) * CHUNK} inputs were not checked,",
+              f"the first of them {unchecked[0]}")
+    sys.exit(0 if not unchecked else 1 if died else 130)

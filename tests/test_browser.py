@@ -370,9 +370,9 @@ def test_output_looks_unlike_code(tab, server, scheme):
 CUT_OFF = """() => {
     const cut = [];
     const name = e => e.closest("[id]") ? "#" + e.closest("[id]").id : e.tagName;
-    for (const pre of document.querySelectorAll("article .highlight pre"))
-        if (pre.scrollWidth > pre.clientWidth + 1)
-            cut.push(`${name(pre)}: a line of ${pre.scrollWidth} px in ${pre.clientWidth} px`);
+    for (const block of document.querySelectorAll("article pre, .code-block-caption"))
+        if (block.scrollWidth > block.clientWidth + 1)
+            cut.push(`${name(block)}: ${block.scrollWidth} px of text in ${block.clientWidth} px`);
     const column = document.querySelector("article").clientWidth;
     for (const e of document.querySelectorAll("article table, article figure img")) {
         const box = e.parentElement;
@@ -386,7 +386,7 @@ CUT_OFF = """() => {
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)
 def test_nothing_is_cut_off(tab, server, page):
-    """No line of code or output hides its end (long lines wrap), and no
+    """No line of code, output or caption hides its end (long lines wrap), and no
     table or figure is wider than the text, on a laptop or on a phone."""
     tab.goto(url_of(server, page))
     tab.wait_for_load_state("load")
