@@ -19,7 +19,9 @@ multiprocessing's helpers (the resource tracker, the fork server).
 """
 
 import os
+import re
 import signal
+import sys
 import threading
 import time
 import uuid
@@ -40,6 +42,15 @@ CASES = {
 MOMENTS = [(script, moment, i) for script, (moments, _) in CASES.items()
            for i, moment in enumerate(moments) if FULL or i % 2 == 0]
 MARK = "WORKER_KILL_TEST"
+# Python 3.11's ProcessPoolExecutor: when the pool breaks while the executor
+# is still starting a worker, that worker can die of an EOFError in its
+# call_queue.get(), with a traceback CPython prints (seen under forkserver,
+# about one run in forty; not on 3.12 to 3.14). The template cannot prevent
+# it, so on 3.11 that one traceback is taken out before the output is judged.
+EXECUTOR_EOF = re.compile(
+    r"Process \w+-\d+:\nTraceback \(most recent call last\):\n(?:  .*\n)*?"
+    r'  File ".*concurrent/futures/process\.py", line \d+, in _process_worker\n'
+    r"(?:  .*\n)*?EOFError\n")
 GRACE = 8.0
 """Seconds an example may take in all, killed worker included."""
 
@@ -129,6 +140,8 @@ def test_a_killed_worker_stops_the_template_cleanly(script, moment, which, metho
         stop.set()
         killer.join()
     assert killed, "no worker was found to kill"
+    if sys.version_info[:2] == (3, 11) and script == "multiprocessing_batch.py":
+        output = EXECUTOR_EOF.sub("", output)
     assert "Traceback" not in output, output
     assert "Exception ignored" not in output, output
     if status == 1:
