@@ -30,4 +30,5 @@ if __name__ == "__main__":
     os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
     with multiprocessing.Pool() as pool:
         workers = len(multiprocessing.active_children())
-    print(f"pinned to one CPU: {usable_cpus()} usable; workers of Pool(): {workers}")
+    counted_by = "process_cpu_count()" if workers == usable_cpus() else "cpu_count()"
+    print(f"pinned to one CPU, Pool() starts one worker per CPU of os.{counted_by}")

@@ -3,6 +3,7 @@
 
 import time
 
+import tqdm
 from tqdm.contrib.concurrent import process_map
 
 
@@ -11,6 +12,9 @@ def square(n):
 
 
 if __name__ == "__main__":
+    # No monitor thread: process_map starts its workers after the bar, and
+    # forking a process that runs threads is unsafe (Python 3.12+ warns).
+    tqdm.tqdm.monitor_interval = 0
     items = range(2000)
     for options in ({}, {"chunksize": 100}):
         start = time.perf_counter()

@@ -1,7 +1,6 @@
 #!/usr/bin/env python3
-"""A tqdm progress bar over imap_unordered() and over as_completed()."""
+"""A tqdm progress bar over a pool's imap_unordered()."""
 
-import concurrent.futures
 import multiprocessing
 import time
 
@@ -17,11 +16,5 @@ if __name__ == "__main__":
     items = range(40)
     with multiprocessing.Pool(2) as pool:
         results = pool.imap_unordered(work, items, chunksize=4)
-        total = sum(tqdm(results, total=len(items), desc="Pool", ncols=70))
-    print(f"Pool: sum of squares {total}")
-
-    with concurrent.futures.ProcessPoolExecutor(2) as executor:
-        futures = [executor.submit(work, n) for n in items]
-        done = concurrent.futures.as_completed(futures)
-        total = sum(f.result() for f in tqdm(done, total=len(futures), desc="Executor", ncols=70))
-    print(f"Executor: sum of squares {total}")
+        total = sum(tqdm(results, total=len(items), desc="squares", ncols=70))
+    print(f"sum of squares: {total}")
