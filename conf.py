@@ -68,8 +68,9 @@ html_favicon = str(HERE / "_static" / "favicon.svg")
 SITE_DESCRIPTION = ("A tutorial on Python's multiprocessing module, with a small script "
                     "and its real output for each idea.")
 
-# All the examples, with the data files they read, in one archive that the
-# build writes beside the pages; the first page links to it.
+# All the examples, with the data files they read, and the benchmarks behind
+# the figures, in one archive that the build writes beside the pages; the
+# first page links to it.
 EXAMPLES_ARCHIVE = "multiprocessing-examples.zip"
 
 
@@ -105,11 +106,15 @@ def write_examples_archive(app, exception):
 
     if exception is not None or app.builder.format != "html":
         return
-    examples = HERE / "examples"
+    files = [p for p in sorted((HERE / "examples").rglob("*"))
+             if p.is_file() and "__pycache__" not in p.parts]
+    # The benchmarks behind the figures, with the data they drew them from;
+    # not those that time this article's own tooling.
+    files += [p for p in sorted((HERE / "benchmarks").glob("*"))
+              if p.suffix in (".py", ".json") and "examplerunner" not in p.read_text("utf-8")]
     with zipfile.ZipFile(Path(app.outdir) / EXAMPLES_ARCHIVE, "w", zipfile.ZIP_DEFLATED) as zf:
-        for path in sorted(examples.rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                zf.write(path, Path("examples") / path.relative_to(examples))
+        for path in files:
+            zf.write(path, path.relative_to(HERE))
 
 
 def join_version_tabs(app, doctree):
