@@ -1,9 +1,11 @@
 """Sphinx configuration for "multiprocessing — Manage Processes Like Threads"."""
 
 import os
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE / "_ext"))  # the article's own Sphinx extensions
 
 project = "multiprocessing — Manage Processes Like Threads"
 author = "The authors of this article"
@@ -16,6 +18,9 @@ templates_path = [str(HERE / "_templates")]
 extensions = [
     "sphinx.ext.intersphinx",
     "sphinx_codeautolink",
+    # sphinx-codeautolink parses only the code blocks, and a page whose code
+    # did not change gets its links from a cache (see _ext/autolink_cache.py).
+    "autolink_cache",
     "sphinx_copybutton",
     # An output that differs by Python version is shown as tabs, one per range.
     "sphinx_inline_tabs",
