@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
-"""get(timeout=) stops the waiting, not the task; a process per task can be stopped alone."""
+"""A process per task can be stopped alone; get(timeout=) stops the waiting, not the task."""
 
 import multiprocessing
 import time
+
+LIMIT = 1.0  # seconds each task may run
 
 
 def work(seconds):
@@ -11,10 +13,27 @@ def work(seconds):
 
 
 def run_one(seconds, conn):
+    conn.send(time.monotonic())  # when the task starts: its time counts from here
     conn.send(work(seconds))
 
 
 if __name__ == "__main__":
+    tasks = {}
+    for seconds in (0.1, 5, 0.2):  # one process and one pipe per task
+        reader, writer = multiprocessing.Pipe(duplex=False)
+        p = multiprocessing.Process(target=run_one, args=(seconds, writer))
+        p.start()
+        writer.close()  # the child has its copy
+        tasks[seconds] = (p, reader)
+    for seconds, (p, reader) in tasks.items():
+        started = reader.recv()
+        if reader.poll(max(0.0, started + LIMIT - time.monotonic())):
+            print(f"task {seconds}: {reader.recv()}")
+        else:
+            p.terminate()  # only this task's process
+            print(f"task {seconds}: stopped after {LIMIT} s")
+        p.join()
+
     with multiprocessing.Pool(1) as pool:
         slow = pool.apply_async(work, (1.5,))
         try:
@@ -24,20 +43,3 @@ if __name__ == "__main__":
         start = time.monotonic()
         pool.apply(work, (0,))  # needs the only worker, which is still busy
         print(f"the next task waited {time.monotonic() - start:.1f} s for the worker")
-
-    # One process and one pipe per task: the task that runs over is stopped alone.
-    tasks = {}
-    for seconds in (0.1, 5, 0.2):
-        reader, writer = multiprocessing.Pipe(duplex=False)
-        p = multiprocessing.Process(target=run_one, args=(seconds, writer))
-        p.start()
-        writer.close()  # the child has its copy
-        tasks[seconds] = (p, reader)
-    deadline = time.monotonic() + 1.0  # every task gets one second
-    for seconds, (p, reader) in tasks.items():
-        if reader.poll(max(0.0, deadline - time.monotonic())):
-            print(f"task {seconds}: {reader.recv()}")
-        else:
-            p.terminate()
-            print(f"task {seconds}: stopped when its second ran out")
-        p.join()
