@@ -21,6 +21,9 @@ extensions = [
     # sphinx-codeautolink parses only the code blocks, and a page whose code
     # did not change gets its links from a cache (see _ext/autolink_cache.py).
     "autolink_cache",
+    # ...and names from multiprocessing and concurrent.futures link to where
+    # the Python docs document them (see _ext/apilinks.py).
+    "apilinks",
     "sphinx_copybutton",
     # An output that differs by Python version is shown as tabs, one per range.
     "sphinx_inline_tabs",
@@ -46,6 +49,7 @@ intersphinx_timeout = 10
 
 # Names in the scripts link to the documentation of what they name.
 codeautolink_concat_default = True
+apilinks_inventory = str(PYTHON_INVENTORY)
 
 # The copy button copies a shell line without its "$ " prompt, and only the
 # command lines of a shell session; a script is copied whole.

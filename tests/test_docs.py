@@ -65,6 +65,39 @@ def test_api_names_link_to_the_python_docs(site):
             assert f'href="{PYTHON_DOCS}' in built(out, page), page.name
 
 
+# A dotted name of one of the two packages in the highlighted code, with the
+# link sphinx-codeautolink put around it, if any.
+PACKAGE_NAME_IN_CODE = re.compile(
+    r'(?P<link><a class="sphinx-codeautolink-a" href="(?P<href>[^"]*)"[^>]*>)?'
+    r'(?P<name><span class="nn?">(?:multiprocessing|concurrent</span><span class="o">.</span>'
+    r'<span class="nn?">futures)</span>(?:<span class="o">.</span><span class="nn?">\w+</span>)+)')
+
+
+def test_package_names_in_code_link_to_the_python_docs(site):
+    """In the scripts, every name from multiprocessing or concurrent.futures
+    that the Python docs document links there, under whichever name the docs
+    use (multiprocessing.Pool() makes the multiprocessing.pool.Pool they describe)."""
+    from sphinx.util.inventory import InventoryFile
+
+    with open(examplerunner.ROOT / "inventories" / "python.inv", "rb") as f:
+        loaded = InventoryFile.load(f, "", lambda base, uri: uri)
+    entries = loaded.data.items() if hasattr(loaded, "data") else loaded.items()
+    documented = {name for kind, names in entries if kind.startswith("py:") for name in names}
+    out, _ = site
+    unlinked = set()
+    for page in examplerunner.pages():
+        for found in PACKAGE_NAME_IN_CODE.finditer(built(out, page)):
+            name = text_of(found["name"])
+            package, _, last = name.rpartition(".")
+            homes = [d for d in documented if d.startswith(package.split(".")[0] + ".")
+                     and d.rsplit(".", 1)[-1] == last]
+            if name not in documented and not homes:
+                continue
+            if not (found["link"] and found["href"].startswith(PYTHON_DOCS)):
+                unlinked.add(f"{page.stem}: {name}")
+    assert not unlinked, sorted(unlinked)
+
+
 def test_every_figure_is_shown_with_a_text_alternative(site):
     out, _ = site
     shown = 0
