@@ -40,11 +40,11 @@ def press_ctrl_c():
 
 
 if __name__ == "__main__":
-    hold_sigint(True)  # workers are born with SIGINT held back
-    executor = concurrent.futures.ProcessPoolExecutor(2, initializer=ignore_sigint)
-    futures = [executor.submit(square, n) for n in range(20)]  # starts workers
-    results = []
+    executor, futures, results = None, [], []
     try:
+        hold_sigint(True)  # workers are born with SIGINT held back
+        executor = concurrent.futures.ProcessPoolExecutor(2, initializer=ignore_sigint)
+        futures = [executor.submit(square, n) for n in range(20)]  # starts workers
         hold_sigint(False)  # a Ctrl-C pressed meanwhile is raised here
         for future in futures:
             results.append(future.result())
@@ -52,7 +52,8 @@ if __name__ == "__main__":
                 press_ctrl_c()
     except KeyboardInterrupt:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C waits
-        executor.shutdown(cancel_futures=True)  # waits for the running tasks
+        if executor is not None:
+            executor.shutdown(cancel_futures=True)  # waits for the running tasks
         print(f"Interrupted: kept {len(results)} of 20 results: {results}")
         print("Every future finished or cancelled:", all(f.done() for f in futures))
         sys.exit(130)

@@ -40,10 +40,10 @@ def press_ctrl_c():
 
 
 if __name__ == "__main__":
-    hold_sigint(True)  # workers are born with SIGINT held back
-    pool = multiprocessing.Pool(2, initializer=ignore_sigint)
-    results = []
+    pool, results = None, []
     try:
+        hold_sigint(True)  # workers are born with SIGINT held back
+        pool = multiprocessing.Pool(2, initializer=ignore_sigint)
         hold_sigint(False)  # a Ctrl-C pressed meanwhile is raised here
         for result in pool.imap(square, range(20)):
             results.append(result)
@@ -51,8 +51,9 @@ if __name__ == "__main__":
                 press_ctrl_c()
     except KeyboardInterrupt:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C waits
-        pool.terminate()
-        pool.join()
+        if pool is not None:
+            pool.terminate()
+            pool.join()
         print(f"Interrupted: kept {len(results)} of 20 results: {results}")
         sys.exit(130)
     pool.close()
