@@ -48,7 +48,9 @@ def test_each_svg_is_stamped_with_its_source_digest(source):
 
 
 def test_each_svg_is_what_dot_draws_from_its_source():
-    if not shutil.which("dot"):
+    # Under CI the check runs for real (.ci/run installs Graphviz); elsewhere
+    # a machine without dot checks only the digests, and says so.
+    if not shutil.which("dot") and os.environ.get("CI", "").lower() not in ("true", "1", "yes"):
         pytest.skip("Graphviz's dot is not installed: only the digests are checked")
     done = subprocess.run([sys.executable, "-m", "paver", "diagrams", "--check"],
                           cwd=examplerunner.ROOT, capture_output=True, text=True, timeout=120)
