@@ -56,7 +56,8 @@ def serve(args):
     """Serve the article on http://127.0.0.1:8000 (or the port given); rebuild on change."""
     port = args[0] if args else "8000"
     root = ROOT
-    watched = [root / "examples", root / "_static", root / "_templates", root / "conf.py"]
+    watched = [root / "examples", root / "_static", root / "_templates", root / "_ext",
+               root / "conf.py"]
     print(f"Serving the article on http://127.0.0.1:{port}/ (Ctrl-C stops)")
     # sphinx-autobuild rebuilds on every change to the sources, the examples,
     # the styles or conf.py, and reloads the page in the browser. Warnings are
