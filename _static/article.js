@@ -4,6 +4,14 @@
 // again whenever the window's width changes.
 "use strict";
 
+// A table wider than the text column is shown as cards (see article.css).
+function fitTables() {
+  for (const table of document.querySelectorAll("article table.docutils")) {
+    table.classList.remove("cards");
+    if (table.offsetWidth > table.closest("article").clientWidth) table.classList.add("cards");
+  }
+}
+
 function markScrollableRegions() {
   for (const region of document.querySelectorAll(".highlight pre, .table-wrapper")) {
     if (region.scrollWidth > region.clientWidth) {
@@ -80,6 +88,10 @@ document.addEventListener("DOMContentLoaded", () => {
   for (const pre of document.querySelectorAll("article .highlight pre")) {
     wrapLines(pre);
   }
+  fitTables();
   markScrollableRegions();
 });
-window.addEventListener("resize", markScrollableRegions);
+window.addEventListener("resize", () => {
+  fitTables();
+  markScrollableRegions();
+});
