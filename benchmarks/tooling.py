@@ -60,8 +60,12 @@ def best(runs):
 
 def html_figures(tmp, repeat, wanted):
     build = [*examplerunner.SPHINX_BUILD, "-q", "-b", "html"]
-    clean, touched = [], []
+    clean, parallel, touched = [], [], []
     for i in range(repeat):
+        if "html" in wanted:  # the same in parallel: is it faster on this machine?
+            parallel.append(timed([*build, "-j", str(_machine.usable_cores() + 1),
+                                   str(tmp / f"parallel-{i}")])[0])
+            shutil.rmtree(tmp / f"parallel-{i}")
         out = tmp / f"html-{i}"
         clean.append(timed([*build, str(out)])[0])
         if "touch" in wanted:
@@ -79,6 +83,10 @@ def html_figures(tmp, repeat, wanted):
     rows = {}
     if "html" in wanted:
         rows["html"] = {"figure": "paver html, clean", **best(clean), "goal": 5.0}
+        # Sphinx writes in (jobs - 1) processes while the first prepares the
+        # pages, so one job more than the cores keeps every core busy.
+        rows["html_parallel"] = {"figure": f"  the same with -j {_machine.usable_cores() + 1}",
+                                 **best(parallel)}
     if "touch" in wanted:
         rows["touch"] = {"figure": f"paver html after touching {TOUCHED.name}",
                          **best(touched), "goal": 2.0}

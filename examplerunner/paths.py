@@ -16,14 +16,12 @@ HOOK = Path(__file__).resolve().parent / "hook"
 """First on every example's PYTHONPATH: its ``sitecustomize`` sets the start
 method and tells the runner when the script is about to run."""
 
-# Sphinx writes pages in (jobs - 1) processes while the first prepares them,
-# so one job more than the cores keeps every core busy.
-SPHINX_JOBS = 1 + (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
-                   else os.cpu_count() or 1)
-SPHINX_BUILD = [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-j", str(SPHINX_JOBS),
-                "-c", str(ROOT), str(SOURCE)]
-"""How the article is built: warnings are errors, every reference must resolve,
-pages are read and written in parallel."""
+SPHINX_BUILD = [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-c", str(ROOT),
+                str(SOURCE)]
+"""How the article is built: warnings are errors, every reference must resolve.
+In one process: every extension allows a parallel build (``-j``), but on two
+cores it cost a quarter more CPU-seconds and was slower whenever the machine
+had other work (``benchmarks/tooling.py`` times both)."""
 
 
 class PageError(Exception):
