@@ -30,7 +30,8 @@ if __name__ == "__main__":
 
     manager = multiprocessing.Manager()
     queue = manager.Queue()
-    threading.Timer(0.2, manager.shutdown).start()
+    stopper = threading.Timer(0.2, manager.shutdown)
+    stopper.start()
     try:
         queue.get()  # waits for an item; the manager stops first
     except EOFError:
