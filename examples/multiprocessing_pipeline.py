@@ -112,9 +112,14 @@ def run(stop, jobs, squares, results):
               for i in range(1, ADDERS + 1)]
     workers = stage1 + stage2
     hold_sigint(True)  # workers are born with SIGINT held back
-    for w in workers:
-        w.start()
-    hold_sigint(False)
+    try:
+        for w in workers:
+            try:
+                w.start()
+            except OSError as error:  # it died before it had read what to run
+                raise ChildProcessError(f"{w.name} died as it started: {error}") from None
+    finally:
+        hold_sigint(False)
     to_jobs = [*range(JOBS), *[DONE] * SQUARERS]  # one end marker per stage-1 worker
     to_squares, collected = None, []
     while any(w.is_alive() for w in workers):
