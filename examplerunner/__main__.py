@@ -75,6 +75,7 @@ def main(argv=None, prog="python -m examplerunner cog"):
     finally:
         for s, handler in previous.items():
             signal.signal(s, handler)
+        stop_everything(False)  # the stop ends with the command: a caller may run again
     if _signalled:
         name = signal.Signals(_signalled[0]).name
         if written:

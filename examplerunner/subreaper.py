@@ -105,7 +105,17 @@ def orphans(leaders):
     is reaped, so killing it is safe."""
     for _ in range(1000):
         children = _child_pids()
-        found = [pid for pid in children if _orphan(pid, leaders) and state(pid) != "Z"]
+        found = []
+        for pid in children:
+            if not _orphan(pid, leaders):
+                continue
+            if state(pid) == "Z":
+                # Reaped at once: a process that forks and exits in a loop
+                # leaves hundreds of them a second, and each one would make
+                # every later look slower than the process it looks for.
+                _reap(pid)
+            else:
+                found.append(pid)
         # Nothing alive: sure only if no child came meanwhile (one that
         # exited while we looked may have handed its child to us).
         if found or _child_pids() == children:
@@ -113,11 +123,15 @@ def orphans(leaders):
     return found
 
 
+def _reap(pid):
+    try:
+        os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        pass
+
+
 def reap(leaders):
     """Collect the exit status of orphans that ended, so none stays a zombie."""
     for pid in _child_pids():
         if _orphan(pid, leaders) and state(pid) == "Z":
-            try:
-                os.waitpid(pid, os.WNOHANG)
-            except ChildProcessError:
-                pass
+            _reap(pid)

@@ -57,6 +57,8 @@ def test_f1_a_stop_after_the_examples_ran_writes_no_page(tmp_path, monkeypatch, 
     said = capsys.readouterr()
     assert "updated" not in said.out
     assert "stopped by SIGINT: every example was killed, no page was changed" in said.err
+    # The stop ended with the command: whatever runs next in this process may start.
+    assert not examplerunner.reaper.stopping()
 
 
 @pytest.mark.usefixtures("no_process_left")
