@@ -10,19 +10,17 @@ def work(n):
     return n * n
 
 
-def run_all(**callbacks):
-    with multiprocessing.Pool(2) as pool:
-        for n in range(6):
-            pool.apply_async(work, (n,), **callbacks)  # the AsyncResult is dropped
-        pool.close()
-        pool.join()
+def submit_all(pool, **callbacks):
+    for n in range(6):
+        pool.apply_async(work, (n,), **callbacks)  # the AsyncResult is dropped
 
 
 if __name__ == "__main__":
-    results = []
-    run_all(callback=results.append)
-    print("callback only:", sorted(results))
-
-    results, errors = [], []
-    run_all(callback=results.append, error_callback=errors.append)
+    quiet, results, errors = [], [], []
+    with multiprocessing.Pool(2) as pool:
+        submit_all(pool, callback=quiet.append)
+        submit_all(pool, callback=results.append, error_callback=errors.append)
+        pool.close()
+        pool.join()
+    print("callback only:", sorted(quiet))
     print("with error_callback:", sorted(results), errors)
