@@ -82,6 +82,18 @@ def processes_of(mark, leader=None, *, alone=False):
     return found + [pid for pid in orphans() if (alone or pid in seen) and pid not in found]
 
 
+def _signal(pids, signum):
+    """Send ``signum`` to each of ``pids``; the PIDs it reached."""
+    reached = set()
+    for pid in pids:
+        try:
+            os.kill(pid, signum)
+            reached.add(pid)
+        except (ProcessLookupError, PermissionError):
+            pass
+    return reached
+
+
 def _freeze(find, until):
     """Stop (SIGSTOP) what ``find()`` returns and all it has started, again and
     again until nothing new turns up; then kill all of it. The PIDs killed.
@@ -99,17 +111,8 @@ def _freeze(find, until):
         found -= stopped
         if not found:
             break
-        for pid in found:
-            try:
-                os.kill(pid, signal.SIGSTOP)
-                stopped.add(pid)
-            except (ProcessLookupError, PermissionError):
-                pass
-    for pid in stopped:
-        try:
-            os.kill(pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
+        stopped |= _signal(found, signal.SIGSTOP)
+    _signal(stopped, signal.SIGKILL)
     return stopped
 
 
@@ -129,12 +132,7 @@ def _kill_until_none(find, limit=10.0, fast=None):
         found = set(find())
         if not found:
             return killed
-        for pid in found:
-            try:
-                os.kill(pid, signal.SIGKILL)
-                killed.add(pid)
-            except (ProcessLookupError, PermissionError):
-                pass
+        killed |= _signal(found, signal.SIGKILL)
         # Wait without reaping the leader: that would make Popen report it
         # as having exited with 0.
         until = time.monotonic() + 1
