@@ -11,6 +11,7 @@ import ctypes
 import os
 import subprocess
 import sys
+import threading
 import time
 import uuid
 
@@ -91,6 +92,115 @@ def no_process_left(monkeypatch):
     assert not left, f"processes survived: {names}"
 
 
+def site_folder(tmp_path_factory):
+    """Where the article is built for this test run, shared by every xdist worker."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the same folder for every worker of this run
+    return base
+
+
+class SiteBuild:
+    """The build of the article into ``base/site`` that ``site`` describes.
+
+    ``start()`` takes the lock that the workers share and starts the build, or
+    returns False where it is already built (or, with ``wait=False``, where
+    another worker holds the lock: it is building it). ``finish()`` waits for
+    the build, records it beside the HTML and lets the lock go.
+    """
+
+    def __init__(self, base, environ):
+        self.root = base / "site"
+        self.lock = base / "site.lock"
+        self.environ = environ
+        self.process = None
+
+    def start(self, wait=True):
+        import shutil
+
+        from filelock import FileLock, Timeout
+
+        # Not thread-local: finish() may run in another thread than start().
+        self.lock = FileLock(str(self.lock), timeout=-1 if wait else 0, thread_local=False)
+        try:
+            self.lock.acquire()
+        except Timeout:
+            return False
+        if (self.root / "build.json").exists():
+            self.lock.release()
+            return False
+        self.root.mkdir(parents=True, exist_ok=True)
+        path = []
+        for i, folder in enumerate(self.environ.get("PATH", "").split(os.pathsep)):
+            if folder and shutil.which("dot", path=folder):
+                # The same folder as links to everything in it but dot.
+                shadow = self.root / f"path-{i}"
+                shadow.mkdir()
+                for entry in os.scandir(folder):
+                    if entry.name != "dot":
+                        (shadow / entry.name).symlink_to(entry.path)
+                folder = str(shadow)
+            path.append(folder)
+        self.env = {**self.environ, "PATH": os.pathsep.join(path),
+                    "ARTICLE_INTERSPHINX": "offline"}
+        self.command = [*examplerunner.SPHINX_BUILD, "-q", "-b", "html", str(self.root / "html")]
+        # In this process's own session and group: the runner's tests take a
+        # child in another session for an example's orphan, and Ctrl-C stops
+        # the build with the tests.
+        self.process = subprocess.Popen(self.command, cwd=examplerunner.ROOT, env=self.env,
+                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                        text=True)
+        return True
+
+    def finish(self):
+        import json
+
+        try:
+            stdout, stderr = self.process.communicate(timeout=600)
+            (self.root / "build.json").write_text(json.dumps({
+                "args": self.command, "returncode": self.process.returncode,
+                "stdout": stdout, "stderr": stderr, "path": self.env["PATH"],
+            }), encoding="utf-8")
+        finally:
+            if self.process.poll() is None:
+                self.process.kill()
+                self.process.wait()
+            self.lock.release()
+
+
+BACKGROUND = []
+"""The thread that finishes the build this worker started, if it started it."""
+
+
+def uses_site(item):
+    return "site" in getattr(item, "fixturenames", ())
+
+
+def pytest_collection_modifyitems(items):
+    # The tests that read the built article come last, so that the build
+    # (started in the background by the first test) runs beside the others
+    # instead of keeping every worker waiting for it.
+    items.sort(key=uses_site)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def site_built_in_background(request, tmp_path_factory):
+    """Start building the article at once if any test of this run reads it.
+
+    The build starts before any test's own set-up, so it is never taken for
+    a process that a test left behind. Another worker may still need it when
+    this one is done, so this one waits for it.
+    """
+    if any(uses_site(item) for item in request.session.items):
+        build = SiteBuild(site_folder(tmp_path_factory), dict(os.environ))
+        if build.start(wait=False):
+            BACKGROUND.append(threading.Thread(target=build.finish))
+            BACKGROUND[-1].start()
+    yield
+    for thread in BACKGROUND:
+        thread.join()
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
     """The article built from scratch, as `paver html` builds it, once per test run.
@@ -102,40 +212,18 @@ def site(tmp_path_factory):
     output and the PATH it ran with.
 
     Under pytest-xdist the workers share one build: the first to take the
-    lock builds, the others wait for it and read what it recorded.
+    lock builds (in the background, from the first test on; see
+    ``site_built_in_background``), the others wait for it and read what it
+    recorded.
     """
     import json
-    import shutil
 
-    from filelock import FileLock
-
-    base = tmp_path_factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        base = base.parent  # the same folder for every worker of this run
-    root = base / "site"
-    out, record = root / "html", root / "build.json"
-    with FileLock(str(base / "site.lock")):
-        if not record.exists():
-            root.mkdir(parents=True, exist_ok=True)
-            path = []
-            for i, folder in enumerate(os.environ.get("PATH", "").split(os.pathsep)):
-                if folder and shutil.which("dot", path=folder):
-                    # The same folder as links to everything in it but dot.
-                    shadow = root / f"path-{i}"
-                    shadow.mkdir()
-                    for entry in os.scandir(folder):
-                        if entry.name != "dot":
-                            (shadow / entry.name).symlink_to(entry.path)
-                    folder = str(shadow)
-                path.append(folder)
-            env = {**os.environ, "PATH": os.pathsep.join(path), "ARTICLE_INTERSPHINX": "offline"}
-            command = [*examplerunner.SPHINX_BUILD, "-q", "-b", "html", str(out)]
-            done = subprocess.run(command, cwd=examplerunner.ROOT, env=env,
-                                  capture_output=True, text=True, timeout=600)
-            record.write_text(json.dumps({
-                "args": command, "returncode": done.returncode, "stdout": done.stdout,
-                "stderr": done.stderr, "path": env["PATH"],
-            }), encoding="utf-8")
-    built = json.loads(record.read_text(encoding="utf-8"))
-    return out, subprocess.CompletedProcess(built["args"], built["returncode"],
-                                            built["stdout"], built["stderr"])
+    for thread in BACKGROUND:
+        thread.join()
+    build = SiteBuild(site_folder(tmp_path_factory), dict(os.environ))
+    if build.start():
+        build.finish()
+    root = build.root
+    built = json.loads((root / "build.json").read_text(encoding="utf-8"))
+    return root / "html", subprocess.CompletedProcess(built["args"], built["returncode"],
+                                                      built["stdout"], built["stderr"])
