@@ -94,16 +94,24 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture(params=["light"])
-def tab(browser, server, request):
-    """A fresh page, in the colour scheme given by the test's parameter (light by default)."""
-    context = browser.new_context(viewport={"width": 1440, "height": 900},
-                                  color_scheme=request.param)
+VIEWPORT = {"width": 1440, "height": 900}
+
+
+def open_tab(browser, server, scheme):
+    """A new page in a context of its own, in colour scheme ``scheme``: (context, page)."""
+    context = browser.new_context(viewport=VIEWPORT, color_scheme=scheme)
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server[:-1])
     page = context.new_page()
     page.errors = []
     page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
     page.on("pageerror", lambda e: page.errors.append(str(e)))
+    return context, page
+
+
+@pytest.fixture(params=["light"])
+def tab(browser, server, request):
+    """A fresh page, in the colour scheme given by the test's parameter (light by default)."""
+    context, page = open_tab(browser, server, request.param)
     yield page
     context.close()
 
@@ -111,14 +119,38 @@ def tab(browser, server, request):
 PAGES = examplerunner.pages()
 
 
+@pytest.fixture(scope="module", params=PAGES, ids=lambda p: p.stem)
+def loaded(browser, server, request):
+    """One page of the article, loaded once for every test that only reads it.
+
+    Loading a page costs more than most checks of it, so the checks of one
+    page share one load. Each starts as after the load (see ``article``):
+    light, the first screen, the laptop's width.
+    """
+    context, page = open_tab(browser, server, "light")
+    page.source = request.param
+    page.goto(url_of(server, request.param))
+    page.wait_for_load_state("load")
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def article(loaded):
+    """The loaded page, set back to light, the laptop's width and the top."""
+    loaded.emulate_media(color_scheme="light")
+    if loaded.viewport_size != VIEWPORT:
+        loaded.set_viewport_size(VIEWPORT)
+    loaded.evaluate("window.scrollTo(0, 0)")
+    return loaded
+
+
 def url_of(server, page):
     return server + page.relative_to(examplerunner.SOURCE).with_suffix(".html").as_posix()
 
 
-@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)
-def test_page_shows_every_heading_script_and_output(tab, server, page):
-    tab.goto(url_of(server, page))
-    tab.wait_for_load_state("load")
+def test_page_shows_every_heading_script_and_output(article):
+    tab, page = article, article.source
     assert tab.errors == []
 
     shown = [plain_quotes(re.sub(r"\s*#\s*$", "", t).strip())
@@ -274,17 +306,15 @@ def test_colour_contrast_still_checks_all_but_the_code_tokens(tab, server):
     assert failing == {"#faint-prose", "#faint-code"}
 
 
-@pytest.mark.parametrize("tab", ["light", "dark"], indirect=True)
-@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)
-def test_page_meets_wcag_2_aa(tab, server, page, request):
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_page_meets_wcag_2_aa(article, scheme):
     """axe-core finds no WCAG 2 A or AA violation on the page, and the code is
     shown in the colours whose contrast test_contrast.py proves."""
-    tab.goto(url_of(server, page))
-    tab.wait_for_load_state("load")
+    tab = article
+    tab.emulate_media(color_scheme=scheme)
     shown, results = run_axe(tab)
     assert results.violations_count == 0, results.generate_report()
 
-    scheme = request.node.callspec.params["tab"]
     proven = {(wcag.rgb(fg), wcag.rgb(bg)) for fg, bg in wcag.palette(scheme).values()}
     unproven = {pair: token for pair, token in shown.items()
                 if tuple(map(wcag.rgb, pair.split(" on "))) not in proven}
@@ -307,13 +337,11 @@ def smallest_text(svg):
     return min((float(next(s for s in size if s)) for size in sizes), default=None)
 
 
-@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)
-def test_figure_text_is_legible(tab, server, page):
+def test_figure_text_is_legible(article):
     """Text in every SVG figure is at least 12 CSS pixels tall, on a laptop
     and on a phone. A figure whose text is drawn as outlines cannot be
     measured, and fails."""
-    tab.goto(url_of(server, page))
-    tab.wait_for_load_state("load")
+    tab = article
     for img in tab.locator("article figure img").all():
         src = img.evaluate("e => e.src")
         if not src.endswith(".svg"):
@@ -426,12 +454,10 @@ CUT_OFF = """() => {
 }"""
 
 
-@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)
-def test_nothing_is_cut_off(tab, server, page):
+def test_nothing_is_cut_off(article):
     """No line of code, output or caption hides its end (long lines wrap), and no
     table or figure is wider than the text, on a laptop or on a phone."""
-    tab.goto(url_of(server, page))
-    tab.wait_for_load_state("load")
+    tab = article
     for size in (DESKTOP, PHONE):
         tab.set_viewport_size(size)
         assert tab.evaluate(CUT_OFF) == [], f"cut off at {size['width']} px"
