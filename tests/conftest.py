@@ -176,11 +176,37 @@ def uses_site(item):
     return "site" in getattr(item, "fixturenames", ())
 
 
+def pytest_xdist_auto_num_workers(config):
+    """``-n auto``: one worker per processor, and one more.
+
+    A third of the suite's time is spent waiting for examples that sleep:
+    on two processors, three workers finish it in three quarters of the time
+    two take, with the same processor time in all; a fourth adds work.
+    """
+    return (os.cpu_count() or 1) + 1
+
+
 def pytest_collection_modifyitems(items):
-    # The tests that read the built article come last, so that the build
-    # (started in the background by the first test) runs beside the others
-    # instead of keeping every worker waiting for it.
-    items.sort(key=uses_site)
+    """Order the tests so that the two kinds share the machine well.
+
+    The tests that read the built article wait for its build (started in the
+    background by the first test), and keep the processor busy: a browser
+    draws every page. Most of the others wait for examples that sleep. So
+    the first quarter of the others runs while the article is built, and the
+    rest are dealt out between the readers of the article, a few of each in
+    turn, in the order each kind had.
+    """
+    readers = [item for item in items if uses_site(item)]
+    others = [item for item in items if not uses_site(item)]
+    if not readers or not others:
+        return
+    first = len(others) // 4
+    ordered, rest = others[:first], others[first:]
+    turns = max(1, len(readers) // 5)
+    for turn in range(turns):
+        ordered += readers[turn * len(readers) // turns:(turn + 1) * len(readers) // turns]
+        ordered += rest[turn * len(rest) // turns:(turn + 1) * len(rest) // turns]
+    items[:] = ordered
 
 
 @pytest.fixture(scope="session", autouse=True)
