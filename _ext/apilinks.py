@@ -70,12 +70,16 @@ def inventory_map(inventory):
     """{real place: documented name} for the names whose real place is not documented."""
     documented = documented_names(inventory)
     mapping = {}
-    for name in sorted(documented, key=len):
+    # Shortest first, then by name: the same map on every build, or Sphinx
+    # would take it for a change of configuration and rewrite every page.
+    for name in sorted(documented, key=lambda n: (len(n), n)):
         place = real_place(name)
-        if place and place != name and place not in documented:
+        # A function made inside another (SyncManager.dict and .Lock are both
+        # BaseManager.register.<locals>.temp) is the place of many names.
+        if place and place != name and place not in documented and "<locals>" not in place:
             mapping.setdefault(place, name)
     where = {**mapping, **{name: name for name in documented}}
-    for name in sorted(documented, key=len):
+    for name in sorted(documented, key=lambda n: (len(n), n)):
         # A method that a documented class overrides, such as
         # ProcessPoolExecutor.submit(), is documented on its base class.
         cls = _object(name)
