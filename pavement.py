@@ -8,7 +8,7 @@ import sys
 from paver.easy import consume_args, task
 
 from examplerunner import __main__ as runner
-from examplerunner.paths import BUILD, ROOT, SPHINX_BUILD
+from examplerunner.paths import BUILD, PARALLEL, ROOT, SPHINX_BUILD
 
 
 @task
@@ -23,7 +23,7 @@ def cog(args):
 @task
 def html():
     """Build the HTML article into build/html (warnings are errors)."""
-    subprocess.run([*SPHINX_BUILD, "-b", "html", str(BUILD / "html")], check=True)
+    subprocess.run([*SPHINX_BUILD, *PARALLEL, "-b", "html", str(BUILD / "html")], check=True)
 
 
 @task

@@ -77,6 +77,13 @@ def no_process_left(monkeypatch):
         found = {p.pid: p for p in marked(mark)}
         if SUBREAPER:
             found.update((p.pid, p) for p in living_descendants() if p.pid not in before)
+        # The article's build, started before the test, forks its own workers.
+        for build in BUILDS:
+            try:
+                for proc in [build, *build.children(recursive=True)]:
+                    found.pop(proc.pid, None)
+            except psutil.Error:
+                pass
         return list(found.values())
 
     yield
@@ -150,6 +157,7 @@ class SiteBuild:
         self.process = subprocess.Popen(self.command, cwd=examplerunner.ROOT, env=self.env,
                                         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                         text=True)
+        BUILDS.append(psutil.Process(self.process.pid))
         return True
 
     def finish(self):
@@ -165,11 +173,14 @@ class SiteBuild:
             if self.process.poll() is None:
                 self.process.kill()
                 self.process.wait()
+            BUILDS[:] = [b for b in BUILDS if b.pid != self.process.pid]
             self.lock.release()
 
 
 BACKGROUND = []
 """The thread that finishes the build this worker started, if it started it."""
+BUILDS = []
+"""The builds of the article this worker started: no test's leftovers."""
 
 
 def uses_site(item):
@@ -229,7 +240,8 @@ def site_built_in_background(request, tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
-    """The article built from scratch, as `paver html` builds it, once per test run.
+    """The article built from scratch, as `paver html` builds it (but in one
+    process: see ``examplerunner.paths.PARALLEL``), once per test run.
 
     The build runs with no Graphviz ``dot`` on PATH and with intersphinx
     reading only the Python inventory shipped in ``inventories/``
