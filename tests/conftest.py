@@ -187,6 +187,7 @@ def uses_site(item):
     return "site" in getattr(item, "fixturenames", ())
 
 
+@pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist: none without it
 def pytest_xdist_auto_num_workers(config):
     """``-n auto``: one worker per processor, and one more.
 
