@@ -3,22 +3,18 @@
 
 import concurrent.futures
 import multiprocessing
-import os
-
-if __name__ == "__mp_main__":  # in a worker that imported this script
-    print(f"{multiprocessing.current_process().name} starts", flush=True)
 
 
-def pid(task):
-    return os.getpid()
+def task(n):
+    return n, multiprocessing.current_process().name
 
 
 if __name__ == "__main__":
     # 1, not more: on 3.11 to 3.13, a limit above 1 can hang (see the text)
     with concurrent.futures.ProcessPoolExecutor(max_workers=1,
                                                 max_tasks_per_child=1) as executor:
-        pids = list(executor.map(pid, range(3)))
-    print(f"3 tasks, 1 per worker: {len(set(pids))} workers, one after another")
+        for n, worker in executor.map(task, range(3)):
+            print(f"task {n} ran in {worker}")
 
     if "fork" in multiprocessing.get_all_start_methods():  # not on Windows
         fork = multiprocessing.get_context("fork")
