@@ -77,10 +77,11 @@ def no_process_left(monkeypatch):
         found = {p.pid: p for p in marked(mark)}
         if SUBREAPER:
             found.update((p.pid, p) for p in living_descendants() if p.pid not in before)
-        # The article's build, started before the test, forks its own workers.
-        for build in BUILDS:
+        # What the tests run for themselves (the article's build, a browser)
+        # starts processes of its own at any time.
+        for helper in HELPERS:
             try:
-                for proc in [build, *build.children(recursive=True)]:
+                for proc in [helper, *helper.children(recursive=True)]:
                     found.pop(proc.pid, None)
             except psutil.Error:
                 pass
@@ -157,7 +158,7 @@ class SiteBuild:
         self.process = subprocess.Popen(self.command, cwd=examplerunner.ROOT, env=self.env,
                                         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                         text=True)
-        BUILDS.append(psutil.Process(self.process.pid))
+        HELPERS.append(psutil.Process(self.process.pid))
         return True
 
     def finish(self):
@@ -173,14 +174,22 @@ class SiteBuild:
             if self.process.poll() is None:
                 self.process.kill()
                 self.process.wait()
-            BUILDS[:] = [b for b in BUILDS if b.pid != self.process.pid]
+            HELPERS[:] = [h for h in HELPERS if h.pid != self.process.pid]
             self.lock.release()
 
 
 BACKGROUND = []
 """The thread that finishes the build this worker started, if it started it."""
-BUILDS = []
-"""The builds of the article this worker started: no test's leftovers."""
+HELPERS = []
+"""Processes this worker runs for the tests themselves, not for one test: the
+article's build, the browser. Neither they nor what they start are a test's
+leftovers (see ``helper_processes``)."""
+
+
+@pytest.fixture(scope="session")
+def helper_processes():
+    """The list of the worker's own helper processes, for a fixture that starts one."""
+    return HELPERS
 
 
 def uses_site(item):

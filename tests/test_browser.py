@@ -63,7 +63,7 @@ def headings(page):
     return titles
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def server(site):
     out, done = site
     assert done.returncode == 0, done.stderr
@@ -81,9 +81,17 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def browser():
+@pytest.fixture(scope="session")
+def browser(helper_processes):
+    """One Chromium for the whole run: the browser tests come in turns among
+    the others (see conftest.py), and each new browser costs a second."""
+    import psutil
+
+    before = {child.pid for child in psutil.Process().children()}
     with playwright.sync_playwright() as p:
+        # Playwright's driver, and under it the browser: helpers of the run.
+        helper_processes.extend(child for child in psutil.Process().children()
+                                if child.pid not in before)
         chromium = p.chromium.launch(
             executable_path=CHROMIUM,
             args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
