@@ -27,6 +27,23 @@ def fixtures_are_the_examples(monkeypatch):
     monkeypatch.setenv("EXAMPLERUNNER_EXAMPLES", str(FIXTURES))
 
 
+@pytest.fixture
+def fixtures_of_its_own(tmp_path, monkeypatch):
+    """A copy of the fixtures for a test whose example changes its own folder.
+
+    The runner fails an example whose folder changed while it ran. A fixture
+    that changes the folder on purpose would make that happen, falsely, to
+    an example of another test running beside it in the shared folder.
+    """
+    import shutil
+
+    copy = tmp_path / "fixtures"
+    shutil.copytree(FIXTURES, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(examplerunner.paths, "EXAMPLES", copy)
+    monkeypatch.setenv("EXAMPLERUNNER_EXAMPLES", str(copy))
+    return copy
+
+
 def run_fixture(name, **options):
     return examplerunner.run(name, linger=QUICK, **options)
 
@@ -222,15 +239,15 @@ def test_data_files_an_example_names_are_among_its_inputs(tmp_path, monkeypatch)
     assert examplerunner.digest("reader.py", options) != before
 
 
-@pytest.mark.usefixtures("no_process_left")
+@pytest.mark.usefixtures("no_process_left", "fixtures_of_its_own")
 @pytest.mark.parametrize("script, problem", [
     ("braces.py", "its output contains '}}}', which would end its cog block"),
-    ("writes.py", "tests/fixtures changed while it ran; an example writes its files "
-                  "elsewhere"),
+    ("writes.py", "{examples} changed while it ran; an example writes its files elsewhere"),
 ])
 def test_what_a_page_cannot_hold_is_refused_with_the_script_named(script, problem):
     with pytest.raises(examplerunner.ExampleError) as caught:
         examplerunner.prepare(script, Options())
+    problem = problem.replace("{examples}", examplerunner.paths.shown(examplerunner.paths.EXAMPLES))
     assert str(caught.value).startswith(f"{script}: {problem}")
 
 
