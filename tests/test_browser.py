@@ -27,7 +27,7 @@ CHROMIUM = (os.environ.get("CHROMIUM") or shutil.which("chromium-headless-shell"
             or shutil.which("chromium") or shutil.which("chromium-browser"))
 IN_CI = os.environ.get("CI", "").lower() in ("true", "1", "yes")
 if not CHROMIUM and not IN_CI:
-    # Under CI the test runs for real: .ci/run installs Debian's chromium, and
+    # Under CI the test runs for real: .ci/run installs Debian's headless shell, and
     # without it the launch below fails instead of skipping.
     pytest.skip("no Chromium found: install it (Debian: apt-get install chromium-headless-shell"
                 " or chromium) or set "
@@ -116,10 +116,10 @@ def open_tab(browser, server, scheme):
     return context, page
 
 
-@pytest.fixture(params=["light"])
-def tab(browser, server, request):
-    """A fresh page, in the colour scheme given by the test's parameter (light by default)."""
-    context, page = open_tab(browser, server, request.param)
+@pytest.fixture
+def tab(browser, server):
+    """A fresh page, in the light colour scheme, for a test that changes it."""
+    context, page = open_tab(browser, server, "light")
     yield page
     context.close()
 
@@ -143,10 +143,21 @@ def loaded(browser, server, request):
     context.close()
 
 
+def show_in(page, scheme):
+    """Show ``page`` in colour scheme ``scheme``, once its colours have settled.
+
+    Some colours change with a CSS transition (a tab's label takes 250 ms):
+    read before it ends, a colour is neither the old scheme's nor the new one's.
+    """
+    page.emulate_media(color_scheme=scheme)
+    page.evaluate("""() => Promise.all(document.getAnimations()
+        .filter(a => a instanceof CSSTransition).map(a => a.finished.catch(() => null)))""")
+
+
 @pytest.fixture
 def article(loaded):
     """The loaded page, set back to light, the laptop's width and the top."""
-    loaded.emulate_media(color_scheme="light")
+    show_in(loaded, "light")
     if loaded.viewport_size != VIEWPORT:
         loaded.set_viewport_size(VIEWPORT)
     loaded.evaluate("window.scrollTo(0, 0)")
@@ -235,7 +246,7 @@ def test_screenshots_for_contributors(tab, server):
     heading = tab.locator("article h1").first
     seen = {}
     for scheme, name in (("light", "index.png"), ("dark", "index-dark.png")):
-        tab.emulate_media(color_scheme=scheme)
+        show_in(tab, scheme)
         assert heading.is_visible()
         box = heading.bounding_box()
         assert box and 0 <= box["y"] < 900, "the title is not in the first screen"
@@ -320,7 +331,7 @@ def test_page_meets_wcag_2_aa(article, scheme):
     """axe-core finds no WCAG 2 A or AA violation on the page, and the code is
     shown in the colours whose contrast test_contrast.py proves."""
     tab = article
-    tab.emulate_media(color_scheme=scheme)
+    show_in(tab, scheme)
     shown, results = run_axe(tab)
     assert results.violations_count == 0, results.generate_report()
 
