@@ -205,7 +205,7 @@ def pytest_xdist_auto_num_workers(config):
     took 115 s and three 91 s, with the same 161 CPU-seconds; four took 96 s
     and 186 CPU-seconds (a browser each, and more switching).
     """
-    return (os.cpu_count() or 1) + 1
+    return examplerunner.paths.CORES + 1
 
 
 def pytest_collection_modifyitems(items):
