@@ -18,9 +18,9 @@ templates_path = [str(HERE / "_templates")]
 extensions = [
     "sphinx.ext.intersphinx",
     "sphinx_codeautolink",
-    # sphinx-codeautolink parses only the code blocks, and a page whose code
-    # did not change gets its links from a cache (see _ext/autolink_cache.py).
-    "autolink_cache",
+    # ...which writes its links into the code without parsing the page again
+    # (see _ext/autolink_html.py).
+    "autolink_html",
     # ...and names from multiprocessing and concurrent.futures link to where
     # the Python docs document them (see _ext/apilinks.py).
     "apilinks",

@@ -151,7 +151,10 @@ class SiteBuild:
             path.append(folder)
         self.env = {**self.environ, "PATH": os.pathsep.join(path),
                     "ARTICLE_INTERSPHINX": "offline"}
-        self.command = [*examplerunner.SPHINX_BUILD, "-q", "-b", "html", str(self.root / "html")]
+        # Every page's code links are also made by sphinx-codeautolink's own
+        # code, and must come out the same (see _ext/autolink_html.py).
+        self.command = [*examplerunner.SPHINX_BUILD, "-q", "-D", "autolink_html_compare=1",
+                        "-b", "html", str(self.root / "html")]
         # In this process's own session and group: the runner's tests take a
         # child in another session for an example's orphan, and Ctrl-C stops
         # the build with the tests.
