@@ -168,6 +168,23 @@ def url_of(server, page):
     return server + page.relative_to(examplerunner.SOURCE).with_suffix(".html").as_posix()
 
 
+# What the reader is shown of an element: whether it is shown at all (as
+# Playwright's is_visible decides: a box with an area, not visibility:
+# hidden), and its text. A page's elements are read in one call, not in a
+# few calls each.
+SHOWN = """e => {
+    const box = e.getBoundingClientRect();
+    return {shown: box.width > 0 && box.height > 0 && getComputedStyle(e).visibility !== "hidden",
+            text: e.innerText, tabbed: e.closest("div.tab-content") !== null};
+}"""
+TAB_LABEL = ("xpath=ancestor::div[contains(@class, 'tab-content')][1]"
+             "/preceding-sibling::label[1]")
+
+
+def shown_all(tab, selector):
+    return tab.locator(selector).evaluate_all(f"elements => elements.map({SHOWN})")
+
+
 def test_page_shows_every_heading_script_and_output(article):
     tab, page = article, article.source
     assert tab.errors == []
@@ -181,25 +198,24 @@ def test_page_shows_every_heading_script_and_output(article):
     # part of a script shown below it has no caption of its own.
     text = page.read_text(encoding="utf-8")
     includes = INCLUDE.findall(text)
-    scripts = tab.locator("div.literal-block-wrapper:not(:has(> div.example-output))")
-    assert scripts.count() == sum(":caption:" in options for options in includes)
+    scripts = shown_all(tab, "div.literal-block-wrapper:not(:has(> div.example-output))")
+    assert len(scripts) == sum(":caption:" in options for options in includes)
+    assert all(script["shown"] for script in scripts)
     assert tab.locator("div.highlight-python3").count() >= len(includes)
-    for i in range(scripts.count()):
-        assert scripts.nth(i).is_visible()
 
     blocks = examplerunner.find_blocks(page)
-    outputs = tab.locator("div.example-output")
-    assert outputs.count() == len(blocks)
-    for i, block in enumerate(blocks):
-        # An output that belongs to some Python versions is a tab: choose it.
-        tab_label = outputs.nth(i).locator(
-            "xpath=ancestor::div[contains(@class, 'tab-content')][1]/preceding-sibling::label[1]")
-        if tab_label.count():
-            tab_label.click()
-        assert outputs.nth(i).is_visible()
-        shown_text = outputs.nth(i).inner_text()
-        assert shown_text.startswith(f"$ python3 {block.script}")
-        assert block.embedded in shown_text
+    outputs = shown_all(tab, "div.example-output")
+    assert len(outputs) == len(blocks)
+    for i, (block, output) in enumerate(zip(blocks, outputs, strict=True)):
+        if output["tabbed"]:
+            # An output that belongs to some Python versions is a tab: choose
+            # it as a reader does, and look again.
+            element = tab.locator("div.example-output").nth(i)
+            element.locator(TAB_LABEL).click()
+            output = element.evaluate(SHOWN)
+        assert output["shown"], f"{block.name} is not shown"
+        assert output["text"].startswith(f"$ python3 {block.script}")
+        assert block.embedded in output["text"]
 
 
 def test_copy_buttons_copy_the_script_and_the_command(tab, server):
