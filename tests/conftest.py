@@ -151,9 +151,9 @@ class SiteBuild:
             path.append(folder)
         self.env = {**self.environ, "PATH": os.pathsep.join(path),
                     "ARTICLE_INTERSPHINX": "offline"}
-        # Every page's code links are also made by sphinx-codeautolink's own
-        # code, and must come out the same (see _ext/autolink_html.py).
-        self.command = [*examplerunner.SPHINX_BUILD, "-q", "-D", "autolink_html_compare=1",
+        # sphinx-codeautolink's own way also links every page, and must find
+        # the same links (see _ext/autolink_fast.py).
+        self.command = [*examplerunner.SPHINX_BUILD, "-q", "-D", "autolink_fast_check=1",
                         "-b", "html", str(self.root / "html")]
         # In this process's own session and group: the runner's tests take a
         # child in another session for an example's orphan, and Ctrl-C stops

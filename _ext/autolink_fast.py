@@ -1,24 +1,30 @@
-"""Sphinx extension: sphinx-codeautolink's links, written into the code without re-parsing the page.
+"""Sphinx extension: two shortcuts for sphinx-codeautolink, each checked by the tests' build.
 
-sphinx-codeautolink finds the names in each script and where each is
-documented; that part is its own and stays. Its last step, putting the
-links into a page's HTML (``extension.link_html``), parses the page with
-BeautifulSoup, copies each code block to compare its text, and parses every
-linked block again: about 40 % of this article's whole build. This extension
-takes that step over, working on the strings Sphinx wrote:
+sphinx-codeautolink links each name in the scripts to where it is
+documented. Two of its steps took half of this article's build; this
+extension takes a shorter way at each, and gets the same links.
 
-* only the code blocks are touched, and the prose stays exactly as Sphinx
-  wrote it;
-* each script (a "transform") goes to the first block, in page order, whose
-  shown text is its source, as sphinx-codeautolink matches them;
-* each name becomes a link with sphinx-codeautolink's own pattern for it
-  (``construct_name_pattern``), its own link markup and the same title.
+* **Writing the links into a page.** sphinx-codeautolink's ``link_html``
+  parses the page with BeautifulSoup, copies each code block to compare its
+  text, and parses every linked block again: 3.4 CPU-seconds for this
+  article. This one works on the strings Sphinx wrote, in 0.04: only the
+  code blocks are touched, and the prose stays exactly as Sphinx wrote it;
+  each script (a "transform") goes to the first block, in page order, whose
+  shown text is its source; each name becomes a link with
+  sphinx-codeautolink's own pattern for it (``construct_name_pattern``), its
+  own link markup and the same title. A script or a name it cannot place is
+  the same warning as sphinx-codeautolink's.
+* **Following the names.** sphinx-codeautolink imports every package a
+  script imports, to follow each name to the object it names. A package of
+  which the inventory documents nothing (dask: half a second to import) has
+  no page to link to, so its names are not followed, and it is not imported.
 
-On this article it takes 0.04 CPU-seconds where sphinx-codeautolink's takes
-3.4. What a reader gets is the same: with ``-D autolink_html_compare=1``
-(the tests' build sets it) each page is linked both ways, and a page whose
-links differ is a warning, which the build turns into an error. A script or
-a name it cannot place is the same warning as sphinx-codeautolink's.
+With ``-D autolink_fast_check=1`` (the tests' build sets it) both are
+checked against sphinx-codeautolink's own way: each page is also linked by
+its ``link_html``, and each name not followed is followed after all. A page
+whose links differ, or a name that would have found a documented object (a
+package's function typed to return one, say), is a warning, which the build
+turns into an error.
 """
 
 import difflib
@@ -31,6 +37,7 @@ from bs4 import BeautifulSoup
 from sphinx.errors import ExtensionError
 from sphinx_codeautolink.extension import block as original
 from sphinx_codeautolink.extension.block import BUILTIN_BLOCKS, construct_name_pattern
+from sphinx_codeautolink.extension.resolve import CouldNotResolve, resolve_location
 from sphinx_codeautolink.warn import logger, warn_type
 
 # A highlighted literal block as Sphinx's HTML writer writes it: the classes
@@ -123,17 +130,61 @@ def compared(document, page, *args, **kwargs):
     ours_written = str(BeautifulSoup(ours, "html.parser"))
     if ours_written != theirs:
         diff = difflib.unified_diff(theirs.splitlines(), ours_written.splitlines(),
-                                    "sphinx-codeautolink", "autolink_html", n=0, lineterm="")
+                                    "sphinx-codeautolink", "autolink_fast", n=0, lineterm="")
         logger.warning("the code links differ from sphinx-codeautolink's own:\n"
                        + "\n".join(list(diff)[:12]), location=document)
     return ours
 
 
+class DocumentedOnly:
+    """sphinx-codeautolink's ``resolve_location(name, inventory)``, for the names
+    of packages that the inventory (or the inventory map) documents anything of.
+
+    Another package's name resolves to its own dotted path, which is in
+    neither, so sphinx-codeautolink leaves it unlinked, as it would have.
+    With ``check``, that name is also followed, and one that would have
+    found a documented object is a warning.
+    """
+
+    def __init__(self, inventory_map, check):
+        self.inventory_map, self.check = inventory_map, check
+        self.inventory, self.packages = None, set()
+
+    def __call__(self, name, inventory):
+        if inventory is not self.inventory:
+            self.inventory = inventory
+            self.packages = {key.split(".")[0] for key in [*inventory, *self.inventory_map]}
+            self.packages.add("builtins")
+        package = name.import_components[0]
+        if package in self.packages:
+            return resolve_location(name, inventory)
+        if self.check:
+            self.follow(name, inventory)
+        return ".".join(name.import_components)
+
+    def follow(self, name, inventory):
+        try:
+            found = resolve_location(name, inventory)
+        except CouldNotResolve:  # sphinx-codeautolink leaves it unlinked too
+            return
+        found = self.inventory_map.get(found, found)
+        if found in inventory:
+            logger.warning(f"`{name.code_str}` (line {name.lineno}) names the documented "
+                           f"{found}, but {name.import_components[0]} is not followed: "
+                           "remove autolink_fast from conf.py's extensions")
+
+
+def shortcuts(app, config):
+    check = config.autolink_fast_check
+    autolink.link_html = compared if check else link_html
+    autolink.resolve_location = DocumentedOnly(config.codeautolink_inventory_map, check)
+
+
 def setup(app):
-    if not hasattr(autolink, "link_html") or not hasattr(original, "link_html"):
-        raise ExtensionError("sphinx-codeautolink no longer has extension.link_html; "
-                             "remove autolink_html from conf.py's extensions")
-    app.add_config_value("autolink_html_compare", False, "", bool)
-    app.connect("config-inited", lambda app, config: setattr(
-        autolink, "link_html", compared if config.autolink_html_compare else link_html))
+    if not all(hasattr(module, function) for module, function in (
+            (autolink, "link_html"), (original, "link_html"), (autolink, "resolve_location"))):
+        raise ExtensionError("sphinx-codeautolink no longer has extension.link_html and "
+                             "resolve_location; remove autolink_fast from conf.py's extensions")
+    app.add_config_value("autolink_fast_check", False, "", bool)
+    app.connect("config-inited", shortcuts)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,8 +1,8 @@
-"""_ext/autolink_html.py: sphinx-codeautolink's links, written without parsing the page again.
+"""_ext/autolink_fast.py: sphinx-codeautolink's links, by two shortcuts.
 
-The tests' build of the whole article links every page both ways and fails
-on a difference; these tests pin the same on a small page, and what happens
-when a script or a name cannot be placed.
+The tests' build of the whole article checks both shortcuts on every page
+and every name, and fails on a difference; these tests pin the same on a
+small page, and what happens when a script or a name cannot be placed.
 """
 
 import importlib.util
@@ -18,9 +18,9 @@ from sphinx_codeautolink.parse import parse_names
 import examplerunner
 
 spec = importlib.util.spec_from_file_location(
-    "autolink_html", examplerunner.ROOT / "_ext" / "autolink_html.py")
-autolink_html = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(autolink_html)
+    "autolink_fast", examplerunner.ROOT / "_ext" / "autolink_fast.py")
+autolink_fast = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(autolink_fast)
 
 # Every way sphinx-codeautolink finds a name: plain, dotted, after a call,
 # in "from X import", as an import's target, over several lines; and text
@@ -70,7 +70,7 @@ def transform(source, where="https://docs.python.org/3/library/"):
 def both(document, html, transforms, inventory, **options):
     args = (document, html, transforms, inventory, {}, [])
     options = {"builder_name": "html", "disable_link_titles": False, **options}
-    return autolink_html.link_html(*args, **options), original.link_html(*args, **options)
+    return autolink_fast.link_html(*args, **options), original.link_html(*args, **options)
 
 
 LINK = re.compile(r'<a class="sphinx-codeautolink-a" href="[^"]*"( title="[^"]*")?>|</a>')
@@ -111,7 +111,7 @@ class Warnings:
 @pytest.fixture
 def warnings(monkeypatch):
     recorder = Warnings()
-    monkeypatch.setattr(autolink_html, "logger", recorder)
+    monkeypatch.setattr(autolink_fast, "logger", recorder)
     return recorder
 
 
@@ -134,11 +134,65 @@ def test_a_page_linked_otherwise_than_by_sphinx_codeautolink_is_a_warning(warnin
                                                                           monkeypatch):
     found, inventory = transform(SCRIPT)
     args = ("pools", page(SCRIPT), [found], inventory, {}, [])
-    autolink_html.compared(*args, disable_link_titles=False)
+    autolink_fast.compared(*args, disable_link_titles=False)
     assert warnings.said == []
     monkeypatch.setattr(original, "link_html",
-                        lambda *a, **k: autolink_html.link_html(*a, **k).replace("Pool<", "X<"))
-    autolink_html.compared(*args, disable_link_titles=False)
+                        lambda *a, **k: autolink_fast.link_html(*a, **k).replace("Pool<", "X<"))
+    autolink_fast.compared(*args, disable_link_titles=False)
     [(message, _)] = warnings.said
     assert message.startswith("the code links differ from sphinx-codeautolink's own")
     assert "X<" in message
+
+
+class Followed:
+    """Stands in for sphinx-codeautolink's resolve_location: says where each name
+    leads, and records which it was asked to follow."""
+
+    def __init__(self, leads_to):
+        self.leads_to, self.asked = leads_to, []
+
+    def __call__(self, name, inventory):
+        self.asked.append(name.code_str)
+        return self.leads_to
+
+
+def names(source):
+    return {name.code_str: name for name in parse_names(source, None)}
+
+
+FOLLOWED = names("import os\nimport dask.distributed\nos.getpid()\ndask.distributed.Client()\n")
+INVENTORY_OF_PYTHON = {"os.getpid": "library/os.html#os.getpid",
+                       "multiprocessing.Pool": "library/multiprocessing.html#Pool"}
+
+
+def test_the_names_of_a_package_the_inventory_documents_nothing_of_are_not_followed(
+        monkeypatch):
+    follow = Followed("os.getpid")
+    monkeypatch.setattr(autolink_fast, "resolve_location", follow)
+    resolve = autolink_fast.DocumentedOnly({}, check=False)
+    assert resolve(FOLLOWED["os.getpid"], INVENTORY_OF_PYTHON) == "os.getpid"
+    unlinked = resolve(FOLLOWED["dask.distributed.Client"], INVENTORY_OF_PYTHON)
+    assert follow.asked == ["os.getpid"]
+    assert unlinked == "dask.distributed.Client" and unlinked not in INVENTORY_OF_PYTHON
+
+
+def test_a_package_the_inventory_map_leads_from_is_followed(monkeypatch):
+    follow = Followed("dask.Client")
+    monkeypatch.setattr(autolink_fast, "resolve_location", follow)
+    resolve = autolink_fast.DocumentedOnly({"dask.Client": "multiprocessing.Pool"}, check=False)
+    resolve(FOLLOWED["dask.distributed.Client"], INVENTORY_OF_PYTHON)
+    assert follow.asked == ["dask.distributed.Client"]
+
+
+@pytest.mark.parametrize("leads_to, mapped, warned", [
+    ("distributed.Client", {}, False),
+    ("multiprocessing.Pool", {}, True),
+    ("distributed.Pool", {"distributed.Pool": "multiprocessing.Pool"}, True),
+], ids=["undocumented", "documented", "documented-through-the-map"])
+def test_the_check_follows_them_and_warns_of_a_lost_link(monkeypatch, warnings, leads_to,
+                                                        mapped, warned):
+    monkeypatch.setattr(autolink_fast, "resolve_location", Followed(leads_to))
+    resolve = autolink_fast.DocumentedOnly(mapped, check=True)
+    assert resolve(FOLLOWED["dask.distributed.Client"], INVENTORY_OF_PYTHON) \
+        == "dask.distributed.Client"
+    assert bool(warnings.said) == warned
