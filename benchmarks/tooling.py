@@ -57,6 +57,18 @@ def machine_busy():
     return (user + nice + system + irq + softirq) / os.sysconf("SC_CLK_TCK")
 
 
+def reference_loop():
+    """CPU-seconds this process takes for a fixed loop: how fast the machine is now.
+
+    On a shared machine the same work takes more CPU-seconds in some hours
+    than in others; this figure, taken beside each timed command, says which
+    kind of hour a figure comes from.
+    """
+    started = time.process_time()
+    sum(i * i for i in range(3_000_000))
+    return time.process_time() - started
+
+
 def timed(command, cwd=examplerunner.ROOT, **kwargs):
     """Run ``command``: its figures and its stdout.
 
@@ -65,6 +77,7 @@ def timed(command, cwd=examplerunner.ROOT, **kwargs):
     browser); and the CPU-seconds the whole machine was busy meanwhile
     ("machine_cpu"), which counts everything, other programs too.
     """
+    reference = reference_loop()
     cpu, busy, load = children_cpu(), machine_busy(), os.getloadavg()[0]
     started = time.perf_counter()
     done = subprocess.run(command, cwd=cwd, text=True, stdout=subprocess.PIPE, **kwargs)
@@ -75,7 +88,8 @@ def timed(command, cwd=examplerunner.ROOT, **kwargs):
         raise subprocess.CalledProcessError(done.returncode, command)
     return {"wall": wall, "cpu": children_cpu() - cpu,
             "machine_cpu": None if busy is None or after is None else after - busy,
-            "load": [round(load, 2), round(os.getloadavg()[0], 2)]}, done.stdout
+            "load": [round(load, 2), round(os.getloadavg()[0], 2)],
+            "reference_loop": [round(reference, 3), round(reference_loop(), 3)]}, done.stdout
 
 
 def best(runs):
@@ -215,17 +229,19 @@ def tests_figure():
 
 def report(rows, cores):
     print(f"{'figure':<40} {'wall':>7} {'CPU-s':>7} {'machine':>8} {'floor':>7} {'goal':>7}"
-          "  load (before/after)")
+          "  load, reference loop (before/after)")
     for row in rows.values():
         floor = f"{row['floor']:6.1f}s" if "floor" in row else ""
         goal = f"{row['goal']:6.1f}s" if "goal" in row else ""
         machine = f"{row['machine_cpu']:7.2f}s" if row.get("machine_cpu") is not None else ""
         verdict = "" if "goal" not in row else ("ok" if row["wall"] <= row["goal"] else "MISSED")
         load = "/".join(str(x) for x in row["load"])
+        loop = "/".join(f"{x:.2f}" for x in row.get("reference_loop", ()))
         print(f"{row['figure']:<40} {row['wall']:6.2f}s {row['cpu']:6.2f}s {machine:>8} "
-              f"{floor:>7} {goal:>7}  {load:<12} {verdict}")
+              f"{floor:>7} {goal:>7}  {load:<11} {loop:<10} {verdict}")
     print("  CPU-s: of the command and the children it waited for; machine: CPU-s the "
-          "whole machine was busy meanwhile")
+          "whole machine was busy meanwhile;\n  reference loop: CPU-s of a fixed loop "
+          "(more on a slower hour of a shared machine)")
     if "touch" in rows:
         print(f"  pages written after the touch: {', '.join(rows['touch']['pages_written'])}")
     if "cog" in rows:
