@@ -23,9 +23,10 @@ CORES = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os
 PARALLEL = ["-j", str(CORES + 1)]
 """How ``paver html`` builds it faster: in parallel, with one process more than
 the cores this process may use (the first process prepares each page while
-the others write, so one more keeps every core busy). On two cores that took
-a clean build from 7.8 s to 6.0 s, and from 10.7 s to 9.0 s with another
-program keeping one core busy; ``benchmarks/tooling.py`` times both ways.
+the others write, so one more keeps every core busy). On two cores a clean
+build takes 3.7-4.1 s so, against 4.6-5.5 s in one process; with another
+program keeping one core busy, 5.1-5.7 s against 5.2-6.0 s.
+``benchmarks/tooling.py`` times both ways.
 The tests build in one process: their workers already keep every core busy."""
 
 
