@@ -146,7 +146,24 @@ def join_version_tabs(app, doctree):
             parent.remove(comment)
 
 
+def read_few_pages_here(app, env, docnames):
+    """Read five pages or fewer in this process, as Sphinx did before version 8.
+
+    In a parallel build each reader process sends the whole environment back
+    when it is done: for the page or two that an edit changes, that costs
+    more than reading them here. Writing stays parallel.
+    """
+    if app.parallel > 1 and len(docnames) <= 5:
+        app.parallel_for_writing, app.parallel = app.parallel, 1
+
+
+def write_in_parallel_again(app, env):
+    app.parallel = getattr(app, "parallel_for_writing", app.parallel)
+
+
 def setup(app):
+    app.connect("env-before-read-docs", read_few_pages_here)
+    app.connect("env-updated", write_in_parallel_again)
     app.connect("doctree-read", join_version_tabs)
     app.connect("doctree-read", require_description)
     app.connect("html-page-context", describe_generated_pages)

@@ -8,8 +8,14 @@ name, for every documented name of the two packages, and gives the map to
 sphinx-codeautolink (``codeautolink_inventory_map``).
 """
 
+import hashlib
 import importlib
+import json
+import os
 import posixpath
+import sys
+import tempfile
+from pathlib import Path
 
 from sphinx.util.inventory import InventoryFile
 
@@ -107,8 +113,33 @@ def inventory_map(inventory):
     return mapping
 
 
+def kept_map(inventory, folder):
+    """``inventory_map(inventory)``, kept in ``folder`` for the builds after this one.
+
+    The map depends only on the inventory, this Python and this file, and
+    making it imports and walks both packages (0.15 s, a tenth of a build
+    after an edit). A clean build has no such folder yet, and makes it anew.
+    """
+    made_from = [Path(inventory).read_bytes(), sys.version.encode(), Path(__file__).read_bytes()]
+    key = hashlib.sha256(b"\0".join(made_from)).hexdigest()
+    kept = Path(folder) / "apilinks-map.json"
+    try:
+        saved = json.loads(kept.read_text(encoding="utf-8"))
+        if saved["key"] == key:
+            return saved["map"]
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    mapping = inventory_map(inventory)
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=kept.parent, suffix=".tmp")  # whole or not at all
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        json.dump({"key": key, "map": mapping}, out)
+    os.replace(tmp, kept)
+    return mapping
+
+
 def add_map(app, config):
-    mapping = inventory_map(config.apilinks_inventory)
+    mapping = kept_map(config.apilinks_inventory, app.doctreedir)
     config.codeautolink_inventory_map = {**mapping, **config.codeautolink_inventory_map}
 
 
