@@ -41,10 +41,10 @@ from sphinx_codeautolink.extension.resolve import CouldNotResolve, resolve_locat
 from sphinx_codeautolink.warn import logger, warn_type
 
 # A highlighted literal block as Sphinx's HTML writer writes it: the classes
-# of its outer div, then its <pre>. Inside, the writer escapes every "<", so
-# the first "</pre>" ends the block.
+# of its outer div ("highlight-python3 notranslate", "doctest ..."), then its
+# <pre>. Inside, the writer escapes every "<", so the first "</pre>" ends it.
 CODE_BLOCK = re.compile(
-    r'<div class="(?P<classes>highlight-[^"]*)"><div class="highlight">(?P<pre><pre>.*?</pre>)'
+    r'<div class="(?P<classes>[^"]*)"><div class="highlight">(?P<pre><pre>.*?</pre>)'
     r'</div>\n</div>', re.S)
 TAG = re.compile(r"<[^>]*>")
 LINE_NUMBER = re.compile(r'<span class="linenos">[^<]*</span>')

@@ -92,6 +92,15 @@ def test_the_links_are_sphinx_codeautolinks_own(document, disable_link_titles, w
     assert str(BeautifulSoup(ours, "html.parser")) == theirs
 
 
+def test_a_block_of_any_linkable_class_is_linked():
+    found, inventory = transform(SCRIPT)
+    html = page(SCRIPT).replace('<div class="highlight-python3 notranslate">',
+                                '<div class="doctest highlight-default notranslate">')
+    ours, theirs = both("pools", html, [found], inventory)
+    assert ours.count("sphinx-codeautolink-a") == len(found.names)
+    assert str(BeautifulSoup(ours, "html.parser")) == theirs
+
+
 def test_links_are_all_that_changes():
     found, inventory = transform(SCRIPT)
     html = page(SCRIPT)
