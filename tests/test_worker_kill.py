@@ -31,6 +31,7 @@ import uuid
 
 import psutil
 import pytest
+from races import without_exit_wakeup_race
 from test_interrupts import FULL, METHODS  # the same moments rule, the same methods
 
 import examplerunner
@@ -54,19 +55,6 @@ EXECUTOR_EOF = re.compile(
     r"Process \w+-\d+:\nTraceback \(most recent call last\):\n(?:  .*\n)*?"
     r'  File ".*concurrent/futures/process\.py", line \d+, in _process_worker\n'
     r"(?:  .*\n)*?EOFError\n")
-# The executor's wake-up pipe, before CPython's fix for gh-125451 (3.12.8 and
-# 3.13.1; never in 3.11): at exit, the interpreter wakes the executor's
-# manager thread while that thread closes the pipe, and prints this
-# traceback. The template shuts its executor down without waiting, so a
-# worker killed near the end can meet it (seen on 3.11, about one run in a
-# few hundred, under load); the race is CPython's, so on those versions this
-# one traceback is taken out too.
-EXIT_WAKEUP = re.compile(
-    r"Exception ignored in: <module 'threading' from [^\n]*>\n"
-    r"Traceback \(most recent call last\):\n(?:  .*\n)*?"
-    r'  File ".*concurrent/futures/process\.py", line \d+, in _python_exit\n'
-    r"(?:  .*\n)*?OSError: \[Errno 9\] Bad file descriptor\n")
-WAKEUP_RACE = sys.version_info[:3] < (3, 12, 8) or (3, 13) <= sys.version_info[:3] < (3, 13, 1)
 GRACE = 8.0
 """Seconds an example may take in all, killed worker included."""
 
@@ -158,8 +146,7 @@ def test_a_killed_worker_stops_the_template_cleanly(script, moment, which, metho
     assert killed, "no worker was found to kill"
     if sys.version_info[:2] == (3, 11) and script == "multiprocessing_batch.py":
         output = EXECUTOR_EOF.sub("", output)
-    if WAKEUP_RACE and script == "multiprocessing_batch.py":
-        output = EXIT_WAKEUP.sub("", output)
+    output = without_exit_wakeup_race(script, output)
     assert "Traceback" not in output, output
     assert "Exception ignored" not in output, output
     if status == 1:
