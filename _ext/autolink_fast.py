@@ -1,7 +1,7 @@
 """Sphinx extension: two shortcuts for sphinx-codeautolink, each checked by the tests' build.
 
 sphinx-codeautolink links each name in the scripts to where it is
-documented. Two of its steps took half of this article's build; this
+documented. Two of its steps took nearly half of this article's build; this
 extension takes a shorter way at each, and gets the same links.
 
 * **Writing the links into a page.** sphinx-codeautolink's ``link_html``
