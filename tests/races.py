@@ -13,9 +13,9 @@ import sys
 # 3.13.1; never in 3.11): at exit, the interpreter wakes the executor's
 # manager thread while that thread closes the pipe, and prints this
 # traceback. The batch template shuts its executor down without waiting, so
-# when a worker dies near the end (its "crash" run, or a killed worker) its
-# exit can meet it: seen on 3.11 under fork, about one run in thirty under
-# load. The realprograms page says so.
+# when it stops early (its "crash" run, a killed worker, Ctrl-C) its exit
+# can meet it: seen on 3.11 under fork, about one run in thirty under load.
+# The realprograms page says so.
 EXIT_WAKEUP = re.compile(
     r"Exception ignored in: <module 'threading' from [^\n]*>\n"
     r"Traceback \(most recent call last\):\n(?:  .*\n)*?"
