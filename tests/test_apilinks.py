@@ -1,13 +1,8 @@
 """_ext/apilinks.py: the map from where an object lives to where the docs document it."""
 
-import importlib.util
+import apilinks
 
 import examplerunner
-
-spec = importlib.util.spec_from_file_location(
-    "apilinks", examplerunner.ROOT / "_ext" / "apilinks.py")
-apilinks = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(apilinks)
 
 INVENTORY = examplerunner.ROOT / "inventories" / "python.inv"
 

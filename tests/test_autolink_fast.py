@@ -5,22 +5,15 @@ and every name, and fails on a difference; these tests pin the same on a
 small page, and what happens when a script or a name cannot be placed.
 """
 
-import importlib.util
 import re
 
+import autolink_fast
 import pytest
 from bs4 import BeautifulSoup
 from sphinx.highlighting import PygmentsBridge
 from sphinx_codeautolink.extension import block as original
 from sphinx_codeautolink.extension.backref import CodeExample
 from sphinx_codeautolink.parse import parse_names
-
-import examplerunner
-
-spec = importlib.util.spec_from_file_location(
-    "autolink_fast", examplerunner.ROOT / "_ext" / "autolink_fast.py")
-autolink_fast = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(autolink_fast)
 
 # Every way sphinx-codeautolink finds a name: plain, dotted, after a call,
 # in "from X import", as an import's target, over several lines; and text
