@@ -117,8 +117,8 @@ def kept_map(inventory, folder):
     """``inventory_map(inventory)``, kept in ``folder`` for the builds after this one.
 
     The map depends only on the inventory, this Python and this file, and
-    making it imports and walks both packages (0.15 s, a tenth of a build
-    after an edit). A clean build has no such folder yet, and makes it anew.
+    making it imports and walks both packages (0.15 s of the 1.8 s that a
+    build takes after an edit). A clean build has no such folder yet, and makes it anew.
     """
     made_from = [Path(inventory).read_bytes(), sys.version.encode(), Path(__file__).read_bytes()]
     key = hashlib.sha256(b"\0".join(made_from)).hexdigest()

@@ -14,7 +14,8 @@ import sys
 # manager thread while that thread closes the pipe, and prints this
 # traceback. The batch template shuts its executor down without waiting, so
 # when it stops early (its "crash" run, a killed worker, Ctrl-C) its exit
-# can meet it: seen on 3.11 under fork, about one run in thirty under load.
+# can meet it: seen on 3.11 under fork, under load, about one run in 30 to
+# 120 (twice in about 50 runs of the examples' tests; once in 120 crash runs).
 # The realprograms page says so.
 EXIT_WAKEUP = re.compile(
     r"Exception ignored in: <module 'threading' from [^\n]*>\n"
