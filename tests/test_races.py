@@ -1,6 +1,7 @@
 """tests/races.py takes out exactly the traceback of a CPython race, and nothing else."""
 
 from races import EXIT_WAKEUP
+from test_worker_kill import EXECUTOR_EOF
 
 # multiprocessing_batch.py crash on Python 3.11.7 under fork, as the runner
 # showed it (paths made neutral); the race hit about one run in thirty.
@@ -24,12 +25,44 @@ Traceback (most recent call last):
 OSError: [Errno 9] Bad file descriptor"""
 
 
-def test_the_exit_race_is_taken_out_at_the_end_or_before_more_output():
-    assert EXIT_WAKEUP.sub("", RESULT + EXIT_RACE) == RESULT
+def test_the_exit_race_goes_with_the_line_break_before_it_at_the_end():
+    # The runner strips the output's last line break, so the page's text
+    # ends without one; the race printed after the last line must leave
+    # exactly that text (issue: "Left contains one more item: ''").
+    shown = RESULT.rstrip("\n")
+    assert EXIT_WAKEUP.sub("", shown + "\n" + EXIT_RACE) == shown
+
+
+def test_the_exit_race_goes_with_one_line_break_between_lines_or_first():
+    assert EXIT_WAKEUP.sub("", RESULT + EXIT_RACE + "\nmore") == RESULT + "more"
     assert EXIT_WAKEUP.sub("", RESULT + EXIT_RACE + "\nmore\n") == RESULT + "more\n"
+    assert EXIT_WAKEUP.sub("", EXIT_RACE + "\n" + RESULT) == RESULT
+    assert EXIT_WAKEUP.sub("", EXIT_RACE) == ""
 
 
 def test_another_traceback_stays():
     for other in (EXIT_RACE.replace("_python_exit", "_other_exit"),
                   EXIT_RACE.replace("Errno 9] Bad file descriptor", "Errno 32] Broken pipe")):
         assert EXIT_WAKEUP.sub("", RESULT + other) == RESULT + other
+
+
+# Python 3.11's executor worker that dies of an EOFError while the pool
+# breaks (tests/test_worker_kill.py); printed last, it used not to match.
+WORKER_EOF = """\
+Process SpawnProcess-3:
+Traceback (most recent call last):
+  File "/path/to/lib/python3/multiprocessing/process.py", line 314, in _bootstrap
+    self.run()
+  File "/path/to/lib/python3/concurrent/futures/process.py", line 244, in _process_worker
+    call_item = call_queue.get(block=True)
+  File "/path/to/lib/python3/multiprocessing/queues.py", line 103, in get
+    res = self._recv_bytes()
+EOFError"""
+
+
+def test_the_worker_eof_is_taken_out_wherever_it_stands():
+    shown = RESULT.rstrip("\n")
+    assert EXECUTOR_EOF.sub("", shown + "\n" + WORKER_EOF) == shown
+    assert EXECUTOR_EOF.sub("", shown + "\n" + WORKER_EOF + "\nmore") == shown + "\nmore"
+    other = WORKER_EOF.replace("EOFError", "EOFError: Ran out of input")
+    assert EXECUTOR_EOF.sub("", shown + "\n" + other) == shown + "\n" + other

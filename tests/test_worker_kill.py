@@ -22,7 +22,6 @@ that they are orphans and end on their own.
 """
 
 import os
-import re
 import signal
 import sys
 import threading
@@ -31,7 +30,7 @@ import uuid
 
 import psutil
 import pytest
-from races import without_exit_wakeup_race
+from races import whole_lines, without_exit_wakeup_race
 from test_interrupts import FULL, METHODS  # the same moments rule, the same methods
 
 import examplerunner
@@ -51,10 +50,10 @@ MARK = "WORKER_KILL_TEST"
 # call_queue.get(), with a traceback CPython prints (seen under forkserver,
 # about one run in forty; not on 3.12 to 3.14). The template cannot prevent
 # it, so on 3.11 that one traceback is taken out before the output is judged.
-EXECUTOR_EOF = re.compile(
+EXECUTOR_EOF = whole_lines(
     r"Process \w+-\d+:\nTraceback \(most recent call last\):\n(?:  .*\n)*?"
     r'  File ".*concurrent/futures/process\.py", line \d+, in _process_worker\n'
-    r"(?:  .*\n)*?EOFError\n")
+    r"(?:  .*\n)*?EOFError")
 GRACE = 8.0
 """Seconds an example may take in all, killed worker included."""
 
