@@ -26,6 +26,8 @@ extensions = [
     "sphinx_copybutton",
     # An output that differs by Python version is shown as tabs, one per range.
     "sphinx_inline_tabs",
+    # Each sentence about a Python version names what proves it (_ext/claims.py).
+    "claims",
 ]
 
 # Warnings are errors in every build (see pavement.py), and every
