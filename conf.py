@@ -28,6 +28,8 @@ extensions = [
     "sphinx_inline_tabs",
     # Each sentence about a Python version names what proves it (_ext/claims.py).
     "claims",
+    # The first page says where the outputs came from, as their captions do.
+    "origins",
 ]
 
 # Warnings are errors in every build (see pavement.py), and every
