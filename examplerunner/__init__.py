@@ -24,14 +24,15 @@ from .output import clean, comparable, same_lines, same_output
 from .page import Block, BlockError, block, find_blocks, format_block, parse_block
 from .paths import EXAMPLES, ROOT, SOURCE, SPHINX_BUILD, PageError, pages, resolve_pages
 from .process import LINGER, ExampleError, Result, child_environment, run
-from .pythons import NoPythonError, Origin
+from .pythons import NoPythonError, Origin, ProbeError
 from .reaper import kill_running
 from .regenerate import prepare, regenerate, stale_blocks
 from .staleness import dependencies, digest
 
 __all__ = [
     "EXAMPLES", "LINGER", "ROOT", "SOURCE", "SPHINX_BUILD", "Block", "BlockError",
-    "ExampleError", "NoPythonError", "OptionError", "Options", "Origin", "PageError", "Result",
+    "ExampleError", "NoPythonError", "OptionError", "Options", "Origin", "PageError",
+    "ProbeError", "Result",
     "block",
     "child_environment", "clean", "comparable", "dependencies", "digest", "find_blocks",
     "format_block", "kill_running", "pages", "parse_block", "prepare", "regenerate",

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import functools
-import json
 import re
-import subprocess
 import sys
 import sysconfig
 import unicodedata
@@ -13,6 +11,7 @@ from pathlib import Path
 
 from . import paths
 from .paths import ROOT
+from .pythons import ask
 
 _PATHS_OF_PYTHON = (
     "import json, sys, sysconfig; p = sysconfig.get_paths();"
@@ -33,9 +32,7 @@ def _machine_paths(python, examples):
     one running this module: its own library paths are replaced too.
     """
     if python and python != sys.executable:
-        found = subprocess.run([python, "-c", _PATHS_OF_PYTHON], capture_output=True,
-                               text=True, check=True).stdout
-        stdlib, purelib, prefix, base_prefix = json.loads(found)
+        stdlib, purelib, prefix, base_prefix = ask(python, _PATHS_OF_PYTHON)
     else:
         paths = sysconfig.get_paths()
         stdlib, purelib = paths["stdlib"], paths["purelib"]

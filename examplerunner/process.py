@@ -19,6 +19,7 @@ import uuid
 from . import paths, reaper, subreaper
 from .options import Options
 from .output import clean, machine_paths
+from .pythons import ProbeError
 
 STARTUP = 30.0
 """Seconds an example's Python may take to start before its timeout begins."""
@@ -215,7 +216,11 @@ def run(script, options=None, *, start_method=None, python=None, dev_mode=False,
         os.close(reader)
         os.close(ready)
         reaper.unregister(mark)
-    machine_paths(python)  # asks that Python once: not part of the cleaning
+    try:
+        machine_paths(python)  # asks that Python once: not part of the cleaning
+    except ProbeError as error:
+        raise ExampleError(script, str(error), b"".join(chunks).decode("utf-8", "replace"),
+                           time.monotonic() - started) from None
     cleaning = time.monotonic()
     output = clean(b"".join(chunks).decode("utf-8", "replace"), python)
     seconds = time.monotonic() - started

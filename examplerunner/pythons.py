@@ -12,10 +12,11 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
+import os
 import subprocess
 import sys
 
-from .paths import ROOT
+from .paths import ROOT, shown
 
 VENVS = ROOT / ".pythons" / "venvs"
 """Where ``paver pythons`` puts one environment per Python version."""
@@ -27,8 +28,36 @@ _PROBE = (
 )
 
 
+_KEPT = ("PATH", "LD_LIBRARY_PATH")
+"""The caller's variables a probe gets: what finds a program and its libraries."""
+
+
 class NoPythonError(Exception):
     """No Python that a block's output belongs to is installed here."""
+
+
+class ProbeError(Exception):
+    """A Python that did not answer a question about itself; the message names it."""
+
+
+def ask(python, code):
+    """What ``python`` prints, as JSON, when it runs ``code``.
+
+    It runs isolated (``-I``) in a clean environment, so nothing in the
+    caller's shell (``PYTHONHOME``, ``PYTHONPATH``...) changes the answer or
+    stops that Python from starting. Raises :class:`ProbeError`, naming it.
+    """
+    env = {k: os.environ[k] for k in _KEPT if k in os.environ}
+    env["LC_ALL"] = "C.UTF-8"
+    try:
+        done = subprocess.run([python, "-I", "-c", code], capture_output=True, text=True,
+                              env=env, stdin=subprocess.DEVNULL, timeout=60)
+        if done.returncode:
+            last = (done.stderr.strip().splitlines() or [f"exit status {done.returncode}"])[-1]
+            raise ProbeError(f"{shown(python)} does not run: {last}")
+        return json.loads(done.stdout)
+    except (OSError, subprocess.SubprocessError, ValueError) as error:
+        raise ProbeError(f"{shown(python)} does not run: {error}") from None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -50,9 +79,7 @@ class Origin:
 def origin(python=None):
     """The :class:`Origin` of ``python`` (default: the Python running this module)."""
     python = python or sys.executable
-    found = subprocess.run([python, "-I", "-c", _PROBE], capture_output=True, text=True,
-                           check=True, timeout=60).stdout
-    version, release, start_method, system = json.loads(found)
+    version, release, start_method, system = ask(python, _PROBE)
     return Origin(python, tuple(version), release, start_method, system)
 
 
@@ -63,7 +90,7 @@ def candidates():
     for python in [sys.executable, *sorted(str(p) for p in VENVS.glob("*/bin/python"))]:
         try:
             o = origin(python)
-        except (OSError, subprocess.SubprocessError, ValueError):
+        except ProbeError:
             continue  # a broken environment: `paver pythons` remakes it
         found.setdefault(o.version, o)
     return [found[v] for v in sorted(found, reverse=True)]

@@ -5,6 +5,7 @@ the other points); each failed before its fix.
 """
 
 import importlib
+import importlib.util
 import os
 import re
 import signal
@@ -364,3 +365,37 @@ def test_f7_cleaning_the_output_counts_inside_the_timeout(monkeypatch):
     monkeypatch.setattr(process, "clean", slow_clean)
     with pytest.raises(examplerunner.ExampleError, match="counting the cleaning of its output"):
         run_fixture("raises.py", timeout=2, returncode=1)
+
+
+# --- the third hostile review (G2 to G20) ---------------------------------------
+
+def another_python(tmp_path, name="python", before=""):
+    """A path to this Python that is not ``sys.executable``, as a venv's would be:
+    the runner asks such a Python for its own paths and origin."""
+    wrapper = tmp_path / name
+    wrapper.write_text(f'#!/bin/sh\n{before}exec "{sys.executable}" "$@"\n')
+    wrapper.chmod(0o755)
+    return wrapper
+
+
+@pytest.mark.usefixtures("no_process_left")
+def test_g8_pythonhome_in_the_callers_shell_does_not_break_probing_another_python(
+        tmp_path, monkeypatch):
+    # Valid for the runner's own Python when it started; any other Python
+    # given it cannot find its standard library and dies at its start.
+    monkeypatch.setenv("PYTHONHOME", str(tmp_path))
+    monkeypatch.setenv("PYTHONPATH", str(tmp_path))
+    other = another_python(tmp_path)
+    assert examplerunner.pythons.origin(str(other)).version == sys.version_info[:2]
+    result = run_fixture("terminal_size.py", python=str(other))
+    assert result.output == "80 columns, 24 lines"
+    # paver pythons would have called it missing.
+    assert tool_pythons().runs(other) == "{}.{}".format(*sys.version_info[:2])
+
+
+def tool_pythons():
+    """``tools/pythons.py``, which ``paver pythons`` runs, as a module."""
+    spec = importlib.util.spec_from_file_location("tool_pythons", ROOT / "tools" / "pythons.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

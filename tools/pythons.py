@@ -62,11 +62,17 @@ def apt_mirror():
 
 
 def runs(python):
-    """The ``3.N`` version ``python`` runs as, or None if it does not run."""
+    """The ``3.N`` version ``python`` runs as, or None if it does not run.
+
+    Asked isolated (``-I``) in a clean environment, so a ``PYTHONHOME`` in
+    the caller's shell does not make every other Python look missing.
+    """
+    env = {k: os.environ[k] for k in ("PATH", "LD_LIBRARY_PATH") if k in os.environ}
     try:
-        found = subprocess.run([str(python), "-c", "import sys; print(*sys.version_info[:2],"
-                                " sep='.')"], capture_output=True, text=True, timeout=60)
-    except OSError:
+        found = subprocess.run([str(python), "-I", "-c", "import sys; print(*sys.version_info"
+                                "[:2], sep='.')"], capture_output=True, text=True, timeout=60,
+                               env=env, stdin=subprocess.DEVNULL)
+    except (OSError, subprocess.TimeoutExpired):
         return None
     return found.stdout.strip() if found.returncode == 0 else None
 
