@@ -23,7 +23,7 @@ if __name__ == "__main__":
     reports = [results.get() for _ in children]
     for child in children:
         child.join()
-    whos, at_import, in_task = zip(*reports)
+    whos, at_import, in_task = zip(*reports, strict=True)
     print("the script was imported by:", " and ".join(sorted(set(whos))))
     print("3 children, scratch files named at import:", len(set(at_import)))
     print("3 children, scratch files named in the task:", len(set(in_task)))

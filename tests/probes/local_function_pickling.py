@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""A nested function as a spawn or forkserver target: AttributeError up to 3.13, PicklingError after."""
+"""A nested function as a spawn or forkserver target: AttributeError to 3.13, then PicklingError."""
 
 import multiprocessing
 import pickle

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""From 3.12 os.fork() in a process with other threads issues a DeprecationWarning; 3.11 does not."""
+"""From 3.12 os.fork() in a process with other threads warns (DeprecationWarning); 3.11 does not."""
 
 import os
 import sys
