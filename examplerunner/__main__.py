@@ -14,7 +14,7 @@ import sys
 
 from . import paths
 from .page import BlockError
-from .reaper import stop_everything
+from .reaper import Stopped, stop_everything
 from .regenerate import regenerate, stale_blocks
 
 _signalled = []
@@ -70,8 +70,11 @@ def main(argv=None, prog="python -m examplerunner cog"):
     try:
         status = cog(argv[1:], prog, written)
     except (BlockError, paths.PageError) as error:
-        print(f"error: {error}", file=sys.stderr)
+        if not _signalled:  # else the error is the stop's doing: the stop is reported
+            print(f"error: {error}", file=sys.stderr)
         status = 2
+    except Stopped:  # a wait (probing a Python, digesting a file) that the stop ended
+        status = 1
     finally:
         for s, handler in previous.items():
             signal.signal(s, handler)

@@ -9,17 +9,26 @@ covers, so the article shows the output of the newest Python there is.
 
 from __future__ import annotations
 
+import concurrent.futures
 import dataclasses
-import functools
 import json
 import os
+import signal
 import subprocess
 import sys
+import threading
+import time
 
+from . import reaper
 from .paths import ROOT, shown
 
 VENVS = ROOT / ".pythons" / "venvs"
 """Where ``paver pythons`` puts one environment per Python version."""
+
+PROBE_TIMEOUT = 10.0
+"""Seconds a Python may take to answer a question about itself. One starts in
+well under a second, even on a busy machine; one that takes longer (a broken
+environment, a network file system that hangs) is given up, and named."""
 
 _PROBE = (
     "import json, multiprocessing, platform, sys;"
@@ -40,24 +49,82 @@ class ProbeError(Exception):
     """A Python that did not answer a question about itself; the message names it."""
 
 
+_answers: dict[tuple[str, str], concurrent.futures.Future] = {}
+_answers_lock = threading.Lock()
+
+
 def ask(python, code):
     """What ``python`` prints, as JSON, when it runs ``code``.
 
+    Each question is asked once, however many threads ask it at once: the
+    others wait for the first one's answer. Raises :class:`ProbeError`,
+    naming the Python, or :class:`~.reaper.Stopped` if a stop came meanwhile.
+    """
+    key = (str(python), code)
+    with _answers_lock:
+        answer = _answers.get(key)
+        mine = answer is None
+        if mine:
+            answer = _answers[key] = concurrent.futures.Future()
+    if mine:
+        try:
+            answer.set_result(_ask(str(python), code))
+        except ProbeError as error:
+            answer.set_exception(error)
+        except BaseException as error:  # a stop: whoever asks later asks again
+            with _answers_lock:
+                del _answers[key]
+            answer.set_exception(error)
+            raise
+    return answer.result()
+
+
+def _ask(python, code):
+    """Run ``code`` in ``python`` and read its answer, within :data:`PROBE_TIMEOUT`.
+
     It runs isolated (``-I``) in a clean environment, so nothing in the
     caller's shell (``PYTHONHOME``, ``PYTHONPATH``...) changes the answer or
-    stops that Python from starting. Raises :class:`ProbeError`, naming it.
+    stops that Python from starting, in a process group of its own, which
+    is killed whole when it takes too long or a stop comes.
     """
     env = {k: os.environ[k] for k in _KEPT if k in os.environ}
     env["LC_ALL"] = "C.UTF-8"
+    if reaper.stopping():
+        raise reaper.Stopped()
     try:
-        done = subprocess.run([python, "-I", "-c", code], capture_output=True, text=True,
-                              env=env, stdin=subprocess.DEVNULL, timeout=60)
-        if done.returncode:
-            last = (done.stderr.strip().splitlines() or [f"exit status {done.returncode}"])[-1]
-            raise ProbeError(f"{shown(python)} does not run: {last}")
-        return json.loads(done.stdout)
-    except (OSError, subprocess.SubprocessError, ValueError) as error:
-        raise ProbeError(f"{shown(python)} does not run: {error}") from None
+        proc = subprocess.Popen([python, "-I", "-c", code], stdin=subprocess.DEVNULL,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                env=env, process_group=0)
+    except OSError as error:
+        raise ProbeError(f"{shown(python)} does not run: {error.strerror}") from None
+    deadline = time.monotonic() + PROBE_TIMEOUT
+    try:
+        while True:
+            try:
+                out, err = proc.communicate(timeout=0.05)
+                break
+            except subprocess.TimeoutExpired:
+                if reaper.stopping():
+                    raise reaper.Stopped() from None
+                if time.monotonic() > deadline:
+                    raise ProbeError(f"{shown(python)} did not answer within "
+                                     f"{PROBE_TIMEOUT:g} s") from None
+    finally:
+        if proc.returncode is None:
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            proc.wait()
+            proc.stdout.close()
+            proc.stderr.close()
+    if proc.returncode:
+        last = (err.strip().splitlines() or [f"exit status {proc.returncode}"])[-1]
+        raise ProbeError(f"{shown(python)} does not run: {last}")
+    try:
+        return json.loads(out)
+    except ValueError:
+        raise ProbeError(f"{shown(python)} answered {out[:200]!r}") from None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -75,7 +142,6 @@ class Origin:
         return f"Python {self.release} on {self.system}, default start method {self.start_method}"
 
 
-@functools.cache
 def origin(python=None):
     """The :class:`Origin` of ``python`` (default: the Python running this module)."""
     python = python or sys.executable
@@ -83,17 +149,32 @@ def origin(python=None):
     return Origin(python, tuple(version), release, start_method, system)
 
 
-@functools.cache
+_found: list[Origin] = []
+_found_lock = threading.Lock()
+
+
 def candidates():
-    """Every Python that can capture output, by version, newest first."""
-    found = {}
-    for python in [sys.executable, *sorted(str(p) for p in VENVS.glob("*/bin/python"))]:
-        try:
-            o = origin(python)
-        except ProbeError:
-            continue  # a broken environment: `paver pythons` remakes it
-        found.setdefault(o.version, o)
-    return [found[v] for v in sorted(found, reverse=True)]
+    """Every Python that can capture output, by version, newest first.
+
+    They are asked at once, so one that hangs costs :data:`PROBE_TIMEOUT`
+    however many there are; one that does not answer is named on stderr and
+    left out (``paver pythons`` remakes a broken environment).
+    """
+    with _found_lock:
+        if not _found:
+            pythons = [sys.executable, *sorted(str(p) for p in VENVS.glob("*/bin/python"))]
+            with concurrent.futures.ThreadPoolExecutor(len(pythons)) as pool:
+                asked = [pool.submit(origin, python) for python in pythons]
+            found = {}
+            for answer in asked:
+                try:
+                    o = answer.result()
+                except ProbeError as error:
+                    print(f"warning: {error}; it is left out", file=sys.stderr)
+                    continue
+                found.setdefault(o.version, o)
+            _found[:] = [found[v] for v in sorted(found, reverse=True)]
+        return list(_found)
 
 
 def for_options(options):

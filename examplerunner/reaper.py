@@ -177,6 +177,10 @@ def unregister(mark):
         _seen.pop(mark, None)
 
 
+class Stopped(Exception):
+    """A wait that a stop (Ctrl-C, SIGTERM, SIGHUP) ended: the work in hand is dropped."""
+
+
 def stopping():
     """Whether a stop is under way, so no new run may start."""
     return _stopping.is_set()

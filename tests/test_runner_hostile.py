@@ -399,3 +399,60 @@ def tool_pythons():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def with_venvs(tmp_path, code, *versions, before="exec sleep 60\n"):
+    """A Python program that runs ``code`` with ``.pythons/venvs`` replaced by
+    one holding a Python per version of ``versions``, each running ``before``
+    first: a fresh process, so nothing has been probed yet."""
+    for version in versions:
+        folder = tmp_path / "venvs" / version / "bin"
+        folder.mkdir(parents=True)
+        another_python(folder, before=before)
+    return ("import sys, time\nfrom pathlib import Path\nimport examplerunner.pythons as p\n"
+            f"p.VENVS = Path({str(tmp_path / 'venvs')!r})\np.PROBE_TIMEOUT = 1\n" + code)
+
+
+def test_g9_a_python_that_hangs_is_given_up_quickly_and_named(tmp_path):
+    code = with_venvs(tmp_path, "started = time.monotonic()\n"
+                      "print([o.version for o in p.candidates()], time.monotonic() - started)\n",
+                      "3.97", "3.98")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120)
+    found, seconds = done.stdout.rsplit(" ", 1)
+    assert found == f"[{sys.version_info[:2]}]", done.stdout + done.stderr
+    assert float(seconds) < 5, done.stdout  # 1 s for both at once; it was 60 s for each
+    for version in ("3.97", "3.98"):
+        hanging = tmp_path / "venvs" / version / "bin" / "python"
+        assert f"{hanging} did not answer within 1 s" in done.stderr, done.stderr
+
+
+def test_g9_each_python_is_probed_once_however_many_blocks_ask_at_once(tmp_path):
+    log = tmp_path / "probed.log"
+    code = with_venvs(tmp_path, "import concurrent.futures\n"
+                      "with concurrent.futures.ThreadPoolExecutor(8) as pool:\n"
+                      "    list(pool.map(lambda _: p.candidates(), range(8)))\n",
+                      "3.97", before=f"echo probed >> {log}\nsleep 0.5\n")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert log.read_text() == "probed\n"
+
+
+@pytest.mark.usefixtures("no_process_left")
+def test_g9_a_stop_comes_through_while_a_python_is_probed(tmp_path):
+    from test_runner import wait_for_child
+
+    page = page_text(tmp_path, ".. {{{cog\n.. from examplerunner.pythons import newest\n"
+                               ".. cog.outl(newest().release)\n.. }}}\n.. {{{end}}}\n")
+    code = with_venvs(tmp_path, "p.PROBE_TIMEOUT = 30\nfrom examplerunner.__main__ import main\n"
+                      f"sys.exit(main(['cog', '--check', {str(page)!r}]))\n", "3.97")
+    checking = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, text=True,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    wait_for_child(checking, "sleep 60")
+    started = time.monotonic()
+    checking.send_signal(signal.SIGTERM)
+    _, said = checking.communicate(timeout=60)
+    assert time.monotonic() - started < 5  # it was the whole probe's timeout
+    assert checking.returncode == 128 + signal.SIGTERM, said
+    assert "stopped by SIGTERM" in said and "Traceback" not in said, said
