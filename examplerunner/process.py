@@ -67,14 +67,16 @@ def child_environment(start_method=None, extra=()):
     from the caller's shell minus some names, so variables such as
     ``PYTHONUNBUFFERED`` or ``PYTHONPROFILEIMPORTTIME`` never reach an
     example: its output depends on the caller's shell only through the
-    block's ``env`` option. Colour is off so the text is plain. The runner's
-    hook goes first on ``PYTHONPATH``, before any ``PYTHONPATH`` in ``extra``.
+    block's ``env`` option. Colour is off and the terminal is ``TERM=dumb``,
+    so the text is plain, unless ``extra`` says otherwise (an example about
+    colour or a terminal's abilities): what a block's ``env`` gives, the
+    example gets. The runner's hook goes first on ``PYTHONPATH``, before
+    any ``PYTHONPATH`` in ``extra``.
     """
     env = {k: v for k, v in os.environ.items() if k in _ALLOWED or k.startswith("LC_")}
-    env.update(NO_COLOR="1", PYTHON_COLORS="0", COLUMNS="80", LC_ALL="C.UTF-8")
+    env.update(NO_COLOR="1", PYTHON_COLORS="0", COLUMNS="80", LC_ALL="C.UTF-8", TERM="dumb")
     extra = dict(extra)
     env.update((k, v) for k, v in extra.items() if k != "PYTHONPATH")
-    env["TERM"] = "dumb"
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(paths.HOOK), extra.get("PYTHONPATH")]))
     if start_method:
         env["EXAMPLE_START_METHOD"] = start_method  # read by hook/sitecustomize.py

@@ -456,3 +456,11 @@ def test_g9_a_stop_comes_through_while_a_python_is_probed(tmp_path):
     assert time.monotonic() - started < 5  # it was the whole probe's timeout
     assert checking.returncode == 128 + signal.SIGTERM, said
     assert "stopped by SIGTERM" in said and "Traceback" not in said, said
+
+
+@pytest.mark.usefixtures("no_process_left")
+def test_g12_a_terminal_type_given_in_env_is_the_one_the_example_gets(monkeypatch):
+    monkeypatch.setenv("TERM", "xterm-256color")  # the caller's own does not count
+    assert run_fixture("prints_env.py", args=("TERM",)).output == "TERM=dumb"
+    given = run_fixture("prints_env.py", args=("TERM", "NO_COLOR"), env={"TERM": "xterm"})
+    assert given.output == "TERM=xterm\nNO_COLOR=1"
