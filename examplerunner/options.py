@@ -45,6 +45,26 @@ class OptionError(ValueError):
     """An option that does not exist or has a value of the wrong kind."""
 
 
+def _unshowable(text):
+    """Why ``text`` cannot stand in a block's command line, or None if it can."""
+    if any(ord(c) < 32 or c == "\x7f" for c in text):
+        return "a control character (a newline, a NUL...), which the page's command line " \
+               "cannot show"
+    if any(marker in text for marker in ("{{{", "}}}")):
+        return "a cog marker ('{{{' or '}}}'), which would end the block"
+    return None
+
+
+def check_script(script):
+    """Refuse a script name that is no name, or that the page could not show (as ``args``)."""
+    if not isinstance(script, str) or not script:
+        raise OptionError(f"block({script!r}): the script is a file name in examples/, "
+                          "as a string")
+    why = _unshowable(script)
+    if why:
+        raise OptionError(f"block({script!r}): the script's name holds {why}")
+
+
 @dataclasses.dataclass(frozen=True)
 class Options:
     """How a block runs its example and compares its output.
@@ -104,12 +124,9 @@ class Options:
             raise OptionError(f"option {name}={value!r} {why}")
 
         for arg in self.args:
-            if any(ord(c) < 32 or c == "\x7f" for c in arg):
-                refuse("args", self.args, "holds a control character (a newline, a NUL...), "
-                       "which the page's command line cannot show")
-            if any(marker in arg for marker in ("{{{", "}}}")):
-                refuse("args", self.args, "holds a cog marker ('{{{' or '}}}'), "
-                       "which would end the block")
+            why = _unshowable(arg)
+            if why:
+                refuse("args", self.args, f"holds {why}")
         for name, value in self.env:
             if not name or "=" in name or "\0" in name or "\0" in value:
                 refuse("env", dict(self.env), f"has {name!r}={value!r}: a variable's name "

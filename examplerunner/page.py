@@ -23,7 +23,7 @@ from pathlib import Path
 from cogapp import Cog
 from cogapp.cogapp import CogError, CogGeneratedError
 
-from .options import OptionError, Options
+from .options import OptionError, Options, check_script
 from .paths import shown
 
 MARKERS = ("{{{cog", "}}}", "{{{end}}}")
@@ -134,9 +134,7 @@ def block(script, **options):
     page = getattr(cog, "inFile", "<no page>")
     line = getattr(cog, "firstLineNum", 0)
     try:
-        if not isinstance(script, str) or not script or "\0" in script:
-            raise OptionError(f"block({script!r}): the script is a file name in examples/, "
-                              "as a string")
+        check_script(script)
         options = Options.make(**options)
     except OptionError as error:
         message = f"{shown(page)}:{line}: {error}"

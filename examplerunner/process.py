@@ -17,7 +17,7 @@ import time
 import uuid
 
 from . import paths, reaper, subreaper
-from .options import Options
+from .options import Options, check_script
 from .output import clean, machine_paths
 from .pythons import ProbeError
 
@@ -134,6 +134,7 @@ def run(script, options=None, *, start_method=None, python=None, dev_mode=False,
     own start prints a traceback in any program.) The start itself may take
     up to ``STARTUP`` seconds.
     """
+    check_script(script)
     options = Options.make(options, **option_values)
     if reaper.stopping():
         raise ExampleError(script, "not started: the runner is stopping")

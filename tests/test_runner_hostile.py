@@ -464,3 +464,22 @@ def test_g12_a_terminal_type_given_in_env_is_the_one_the_example_gets(monkeypatc
     assert run_fixture("prints_env.py", args=("TERM",)).output == "TERM=dumb"
     given = run_fixture("prints_env.py", args=("TERM", "NO_COLOR"), env={"TERM": "xterm"})
     assert given.output == "TERM=xterm\nNO_COLOR=1"
+
+
+@pytest.mark.parametrize("script, error", [
+    (r"'terminal_text.py\n'", "a control character"),
+    (r"'terminal\x1b.py'", "a control character"),
+    ("'x}' + '}}.py'", "a cog marker"),
+    ("'x{' + '{{cog.py'", "a cog marker"),
+], ids=["newline", "escape", "end-marker", "begin-marker"])
+def test_g15_a_script_name_is_checked_as_args_are(tmp_path, script, error):
+    page = page_text(tmp_path, "A page\n\n" + COG % script)
+    before = page.read_bytes()
+    for given in ([page], ["--check", page]):
+        status, said = paver_cog(*given)
+        assert status == 2, said
+        assert re.fullmatch(rf"error: {re.escape(str(page))}:3: block\(.*\): the script's "
+                            rf"name holds {error}.*\n", said), said
+        assert page.read_bytes() == before
+    with pytest.raises(examplerunner.OptionError, match=error):
+        run_fixture(eval(script))
