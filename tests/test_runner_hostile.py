@@ -483,3 +483,13 @@ def test_g15_a_script_name_is_checked_as_args_are(tmp_path, script, error):
         assert page.read_bytes() == before
     with pytest.raises(examplerunner.OptionError, match=error):
         run_fixture(eval(script))
+
+
+def test_g20_paver_pythons_check_creates_nothing(tmp_path, monkeypatch):
+    tool = tool_pythons()
+    home = tmp_path / ".pythons"
+    for name, path in [("HOME", home), ("SID", home / "sid"), ("BIN", home / "bin"),
+                       ("VENVS", home / "venvs")]:
+        monkeypatch.setattr(tool, name, path)
+    tool.main(["--check"])
+    assert list(tmp_path.iterdir()) == []

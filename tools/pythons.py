@@ -166,8 +166,9 @@ def main(argv=None):
                         help="install the Pythons only, not the environments for paver cog")
     options = parser.parse_args(argv)
     check = options.check
-    HOME.mkdir(exist_ok=True)
-    (HOME / ".gitignore").write_text("*\n")
+    if not check:  # --check only reports: it makes nothing, not even .pythons/
+        HOME.mkdir(exist_ok=True)
+        (HOME / ".gitignore").write_text("*\n")
     if not check and not all(runs(SID / f"usr/bin/python{v}") == v for v in FROM_DEBIAN):
         if (SID / "usr/bin").exists():
             patch_sid_binaries()
