@@ -12,7 +12,6 @@ option) is tested on those versions only; the blocks of one example together
 cover every version from the oldest the article supports.
 """
 
-import dataclasses
 import itertools
 import multiprocessing
 import os
@@ -87,17 +86,49 @@ def test_no_embedded_output_is_stale():
     assert not stale, f"run paver cog: these blocks are older than their inputs: {stale}"
 
 
-def test_versioned_outputs_cover_every_version_once():
+def coverage_problems(blocks):
+    """What is wrong with how the tabs of each example cover the Python versions."""
     # The tabs of one example must together say what every Python prints:
     # from the oldest supported version up, with no gap, no overlap and an
-    # open end (a newer Python is shown what the newest one printed).
+    # open end (a newer Python is shown what the newest one printed). An
+    # example is its page, its script and the arguments it runs with; how
+    # each tab compares its output (mask, unordered, timeout) is its own.
     def example(b):
-        return b.path, b.script, dataclasses.replace(b.options, python="").key()
+        return str(b.path), b.options.cwd, b.script, b.options.args
 
-    versioned = sorted((b for b in ALL_BLOCKS if b.options.python), key=example)
+    problems = []
+    versioned = sorted((b for b in blocks if b.options.python), key=example)
     for key, group in itertools.groupby(versioned, key=example):
         ranges = sorted(b.options.versions() for b in group)
-        assert ranges[0][0] == OLDEST[1], f"{key}: no output for 3.{OLDEST[1]}: {ranges}"
+        if ranges[0][0] != OLDEST[1]:
+            problems.append(f"{key}: no output for 3.{OLDEST[1]}: {ranges}")
         for (_, newest), (oldest, _) in itertools.pairwise(ranges):
-            assert newest is not None and oldest == newest + 1, f"{key}: gap or overlap: {ranges}"
-        assert ranges[-1][1] is None, f"{key}: the newest range must be open (3.N+): {ranges}"
+            if newest is None or oldest != newest + 1:
+                problems.append(f"{key}: gap or overlap: {ranges}")
+        if ranges[-1][1] is not None:
+            problems.append(f"{key}: the newest range must be open (3.N+): {ranges}")
+    return problems
+
+
+def test_versioned_outputs_cover_every_version_once():
+    assert coverage_problems(ALL_BLOCKS) == []
+
+
+def tabs(*options):
+    """Blocks of one example on one page, one per set of options."""
+    return [examplerunner.Block(examplerunner.SOURCE / "page.rst", 10 * i, "example.py",
+                                examplerunner.Options.make(**given), "output", "0" * 16)
+            for i, given in enumerate(options)]
+
+
+def test_version_coverage_looks_at_the_example_not_at_how_each_tab_compares():
+    # Tabs that need other masks or timeouts are still one example's tabs...
+    assert coverage_problems(tabs({"python": "3.11-3.13", "mask": "a"},
+                                  {"python": "3.14+", "mask": "b", "timeout": 60})) == []
+    # ... and tabs that each claim the same versions overlap, whatever their options.
+    assert coverage_problems(tabs({"python": "3.11+", "mask": "a"},
+                                  {"python": "3.11+", "mask": "b"},
+                                  {"python": "3.11+", "unordered": True})) != []
+    # Other arguments make another example, whose own tabs cover the versions.
+    assert coverage_problems(tabs({"python": "3.11+"}, {"python": "3.11+", "args": ("x",)})) \
+        == []
