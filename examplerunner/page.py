@@ -136,6 +136,8 @@ def block(script, **options):
     try:
         check_script(script)
         options = Options.make(**options)
+        if cog is not None:
+            _one_per_cog_block(cog, page, line, script)
     except OptionError as error:
         message = f"{shown(page)}:{line}: {error}"
         if cog is None:
@@ -150,6 +152,18 @@ def block(script, **options):
     embedded, digest = parse_block(previous)
     found = Block(Path(page), line, script, options, embedded, digest, parse_caption(previous))
     return filler(found, previous)
+
+
+def _one_per_cog_block(cog, page, line, script):
+    """Refuse a second block() in one cog block: its output could not be read
+    back (a block's output is the first one after its code), so it would be
+    stale, and run again, every time. ``cog`` is one run's module: the blocks
+    seen are noted there."""
+    seen = cog.__dict__.setdefault("examplerunner_blocks", {}).setdefault((page, line), [])
+    seen.append(script)
+    if len(seen) > 1:
+        raise OptionError(f"block({script!r}) is the second block() of this cog block, "
+                          f"after block({seen[0]!r}); give each its own cog block")
 
 
 def _one_line(error, page):

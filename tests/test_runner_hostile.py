@@ -493,3 +493,17 @@ def test_g20_paver_pythons_check_creates_nothing(tmp_path, monkeypatch):
         monkeypatch.setattr(tool, name, path)
     tool.main(["--check"])
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("second", ["terminal_size.py", "terminal_text.py"])
+def test_g2_two_blocks_in_one_cog_block_are_refused_with_page_and_line(tmp_path, second):
+    page = page_text(tmp_path, "A page\n\n.. {{{cog\n.. from examplerunner import block\n"
+                               ".. cog.out(block('terminal_text.py'))\n"
+                               f".. cog.out(block('{second}'))\n.. }}}}}}\n.. {{{{{{end}}}}}}\n")
+    before = page.read_bytes()
+    for given in ([page], ["--check", page]):
+        status, said = paver_cog(*given)
+        assert status == 2, said
+        assert said == f"error: {page}:3: block('{second}') is the second block() of " \
+            "this cog block, after block('terminal_text.py'); give each its own cog block\n"
+        assert page.read_bytes() == before
