@@ -96,6 +96,18 @@ def _read(fd, chunks, wait):
     return bool(data)
 
 
+def _wait(proc, ready, wait):
+    """Wait up to ``wait`` seconds for ``proc`` to end, or the ``ready`` pipe to
+    be readable (None: for ``proc`` only)."""
+    if ready is not None:
+        select.select([ready], [], [], wait)
+        return
+    try:
+        proc.wait(wait)
+    except subprocess.TimeoutExpired:
+        pass
+
+
 def _inside(script, options):
     """The folder ``script`` runs in; an :class:`ExampleError` unless both are under examples/."""
     examples = paths.EXAMPLES.resolve()
@@ -176,8 +188,15 @@ def run(script, options=None, *, start_method=None, python=None, dev_mode=False,
         reaper.kill_all(mark, proc.pid)
     chunks, problem, ended_at, noted = [], None, None, 0.0
     deadline, ready_at = started + STARTUP + options.timeout, None
+    output_open = True
     try:
-        while _read(reader, chunks, 0.05):
+        # Until it has ended and its output is closed: an example that sends
+        # its output elsewhere at once (/dev/null) is still timed.
+        while True:
+            if output_open:
+                output_open = _read(reader, chunks, 0.05)
+            else:
+                _wait(proc, ready if ready_at is None else None, 0.05)
             now = time.monotonic()
             if ready_at is None and select.select([ready], [], [], 0)[0]:
                 ready_at = now
@@ -197,6 +216,8 @@ def run(script, options=None, *, start_method=None, python=None, dev_mode=False,
                 ended_at = now
             if now > deadline:
                 problem = f"timed out after {options.timeout:g} s; it was killed"
+                break
+            if ended_at is not None and not output_open:
                 break
             if ended_at is not None and now > ended_at + linger:
                 break  # something still holds the terminal open

@@ -507,3 +507,13 @@ def test_g2_two_blocks_in_one_cog_block_are_refused_with_page_and_line(tmp_path,
         assert said == f"error: {page}:3: block('{second}') is the second block() of " \
             "this cog block, after block('terminal_text.py'); give each its own cog block\n"
         assert page.read_bytes() == before
+
+
+@pytest.mark.usefixtures("no_process_left")
+@pytest.mark.parametrize("pipe", [False, True], ids=["terminal", "pipe"])
+@pytest.mark.parametrize("seconds", ["3", "600"], ids=["works-3-s", "hangs"])
+def test_g10_the_timeout_holds_for_an_example_that_closes_its_output(seconds, pipe):
+    started = time.monotonic()
+    with pytest.raises(examplerunner.ExampleError, match="silent.py: timed out after 1 s"):
+        run_fixture("silent.py", args=(seconds,), timeout=1, pipe=pipe)
+    assert time.monotonic() - started < 10  # it was 31 s: the start's 30 s counted too
