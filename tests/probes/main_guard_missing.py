@@ -6,6 +6,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 PROCESS = """\
@@ -31,18 +32,31 @@ with multiprocessing.get_context(sys.argv[1]).Pool(2) as pool:
 """
 
 
-def run(folder, script, method, seconds):
-    """(exit status or None if still running after ``seconds``, output)."""
+def run(folder, script, method, seconds, enough=None):
+    """(exit status, or None if still running, and the output) after ``seconds``,
+    or as soon as ``enough`` lines naming RuntimeError have come."""
     process = subprocess.Popen([sys.executable, script, method], cwd=folder, text=True,
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                start_new_session=True)
+    lines, stopped = [], False
+    timer = threading.Timer(seconds, os.killpg, (process.pid, signal.SIGKILL))
+    timer.start()
     try:
-        output, _ = process.communicate(timeout=seconds)
-        return process.returncode, output
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        output, _ = process.communicate()
-        return None, output
+        for line in process.stdout:
+            lines.append(line)
+            if enough and sum("RuntimeError" in seen for seen in lines) >= enough:
+                stopped = process.poll() is None
+                break
+        else:  # the output ended: the program ends too
+            process.wait()
+    finally:
+        timer.cancel()
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+        lines += process.stdout.readlines()
+        process.wait()
+    still_running = stopped
+    return (None if still_running else process.returncode), "".join(lines)
 
 
 if __name__ == "__main__":
@@ -62,7 +76,7 @@ if __name__ == "__main__":
             else:
                 assert code == 0 and out.count("Traceback") == 1, out
                 assert "RuntimeError" in out and "child exit code 1" in out, out
-            code, out = run(folder, "pool.py", method, 2)
+            code, out = run(folder, "pool.py", method, 20, enough=3)
             if method == "forkserver" and server_dies:
                 assert code == 1 and "ConnectionResetError" in out, out
             else:
