@@ -4,6 +4,7 @@ One package shared by the cog blocks in ``source/``, by the tests and by the
 benchmarks, so all three see an example the same way. One concern a module:
 
 ``paths``       where the project's parts are, and which pages a name means
+``helper``      short-lived helper processes, bounded in time and stopped at once
 ``options``     a block's options, typed and checked
 ``process``     running one example as a terminal would
 ``reaper``      finding and killing every process a run left behind
@@ -20,7 +21,7 @@ benchmarks, so all three see an example the same way. One concern a module:
 
 from . import pythons
 from .options import OptionError, Options
-from .output import clean, comparable, same_lines, same_output
+from .output import MaskError, clean, comparable, same_lines, same_output
 from .page import Block, BlockError, block, find_blocks, format_block, parse_block
 from .paths import EXAMPLES, ROOT, SOURCE, SPHINX_BUILD, PageError, pages, resolve_pages
 from .process import LINGER, ExampleError, Result, child_environment, run
@@ -31,7 +32,7 @@ from .staleness import dependencies, digest
 
 __all__ = [
     "EXAMPLES", "LINGER", "ROOT", "SOURCE", "SPHINX_BUILD", "Block", "BlockError",
-    "ExampleError", "NoPythonError", "OptionError", "Options", "Origin", "PageError",
+    "ExampleError", "MaskError", "NoPythonError", "OptionError", "Options", "Origin", "PageError",
     "ProbeError", "Result",
     "block",
     "child_environment", "clean", "comparable", "dependencies", "digest", "find_blocks",

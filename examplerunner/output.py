@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import functools
+import json
 import re
 import sys
 import sysconfig
 import unicodedata
 from pathlib import Path
 
-from . import paths
+from . import helper, paths
 from .paths import ROOT
 from .pythons import ask
 
@@ -98,6 +99,49 @@ _CARETS = re.compile(r"^\s*[\^~]+\s*$")
 _STDLIB_FRAME = re.compile(r'^(\s*File "/path/to/lib/python3/[^"]*", line )\d+')
 
 
+MASK_TIME_LIMIT = 10.0
+"""Seconds a block's mask may take over the outputs it compares. A mask takes
+milliseconds; one that backtracks, such as ``(a|a)*c`` (which the check of
+nested repetitions in :mod:`.options` cannot tell), could take years."""
+
+_MASKER = ("import json, re, sys; mask, texts = json.load(sys.stdin);"
+           "json.dump([re.sub(mask, '<masked>', text) for text in texts], sys.stdout)")
+
+
+class MaskError(ValueError):
+    """A block's mask that could not be applied in its time limit."""
+
+
+def masked(texts, mask):
+    """``texts`` with what ``mask`` matches replaced by ``<masked>``.
+
+    The matching runs in a helper process (:mod:`.helper`), so a mask that
+    backtracks is killed after :data:`MASK_TIME_LIMIT` seconds with a
+    :class:`MaskError`, and a stop (Ctrl-C, SIGTERM) ends it at once.
+    """
+    texts = list(texts)
+    if mask is None:
+        return texts
+    try:
+        status, out, err = helper.run([sys.executable, "-I", "-S", "-c", _MASKER],
+                                      json.dumps([mask, texts]), limit=MASK_TIME_LIMIT)
+    except helper.TimedOut:
+        raise MaskError(f"mask={mask!r} took more than {MASK_TIME_LIMIT:g} s on its output: "
+                        "it backtracks; write it so that one text cannot be matched in many "
+                        "ways, as (a|a)* can") from None
+    if status:
+        last = (err.strip().splitlines() or [f"exit status {status}"])[-1]
+        raise MaskError(f"mask={mask!r} could not be applied: {last}")
+    return json.loads(out)
+
+
+def _comparable(text, options):
+    """An output whose mask is applied, reduced as :func:`comparable` says."""
+    lines = [_STDLIB_FRAME.sub(r"\1N", line) for line in text.split("\n")
+             if not _CARETS.match(line)]
+    return sorted(lines) if options.unordered else lines
+
+
 def comparable(text, options):
     """An output reduced to what must not vary between runs and Pythons.
 
@@ -106,11 +150,7 @@ def comparable(text, options):
     markers under a failing expression. A block's ``mask`` hides other text
     that varies, and ``unordered`` compares its lines in any order.
     """
-    if options.mask:
-        text = re.sub(options.mask, "<masked>", text)
-    lines = [_STDLIB_FRAME.sub(r"\1N", line) for line in text.split("\n")
-             if not _CARETS.match(line)]
-    return sorted(lines) if options.unordered else lines
+    return _comparable(masked([text], options.mask)[0], options)
 
 
 def equivalent(embedded, new, options):
@@ -120,18 +160,24 @@ def equivalent(embedded, new, options):
     Narrower than :func:`same_output`, which also forgives what varies between
     Python versions: a page shows what the Python its caption names printed.
     """
+    if embedded == new:
+        return True
+
     def reduced(text):
-        lines = (re.sub(options.mask, "<masked>", text) if options.mask else text).split("\n")
+        lines = text.split("\n")
         return sorted(lines) if options.unordered else lines
 
+    embedded, new = masked([embedded, new], options.mask)
     return reduced(embedded) == reduced(new)
 
 
 def same_output(expected, actual, options):
     """Whether two outputs agree as far as a block's options require."""
-    return comparable(expected, options) == comparable(actual, options)
+    expected, actual = masked([expected, actual], options.mask)
+    return _comparable(expected, options) == _comparable(actual, options)
 
 
 def same_lines(expected, actual, options):
     """Whether two outputs hold the same lines in any order (a piped run)."""
-    return sorted(comparable(expected, options)) == sorted(comparable(actual, options))
+    expected, actual = masked([expected, actual], options.mask)
+    return sorted(_comparable(expected, options)) == sorted(_comparable(actual, options))

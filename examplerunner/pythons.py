@@ -13,13 +13,10 @@ import concurrent.futures
 import dataclasses
 import json
 import os
-import signal
-import subprocess
 import sys
 import threading
-import time
 
-from . import reaper
+from . import helper
 from .paths import ROOT, shown
 
 VENVS = ROOT / ".pythons" / "venvs"
@@ -84,42 +81,18 @@ def _ask(python, code):
 
     It runs isolated (``-I``) in a clean environment, so nothing in the
     caller's shell (``PYTHONHOME``, ``PYTHONPATH``...) changes the answer or
-    stops that Python from starting, in a process group of its own, which
-    is killed whole when it takes too long or a stop comes.
+    stops that Python from starting; a stop ends it at once (see :mod:`.helper`).
     """
     env = {k: os.environ[k] for k in _KEPT if k in os.environ}
     env["LC_ALL"] = "C.UTF-8"
-    if reaper.stopping():
-        raise reaper.Stopped()
     try:
-        proc = subprocess.Popen([python, "-I", "-c", code], stdin=subprocess.DEVNULL,
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                env=env, process_group=0)
+        status, out, err = helper.run([python, "-I", "-c", code], limit=PROBE_TIMEOUT, env=env)
     except OSError as error:
         raise ProbeError(f"{shown(python)} does not run: {error.strerror}") from None
-    deadline = time.monotonic() + PROBE_TIMEOUT
-    try:
-        while True:
-            try:
-                out, err = proc.communicate(timeout=0.05)
-                break
-            except subprocess.TimeoutExpired:
-                if reaper.stopping():
-                    raise reaper.Stopped() from None
-                if time.monotonic() > deadline:
-                    raise ProbeError(f"{shown(python)} did not answer within "
-                                     f"{PROBE_TIMEOUT:g} s") from None
-    finally:
-        if proc.returncode is None:
-            try:
-                os.killpg(proc.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-            proc.wait()
-            proc.stdout.close()
-            proc.stderr.close()
-    if proc.returncode:
-        last = (err.strip().splitlines() or [f"exit status {proc.returncode}"])[-1]
+    except helper.TimedOut:
+        raise ProbeError(f"{shown(python)} did not answer within {PROBE_TIMEOUT:g} s") from None
+    if status:
+        last = (err.strip().splitlines() or [f"exit status {status}"])[-1]
         raise ProbeError(f"{shown(python)} does not run: {last}")
     try:
         return json.loads(out)

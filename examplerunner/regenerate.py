@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from . import paths, pythons, reaper, snapshot, writer
-from .output import equivalent
+from .output import MaskError, equivalent
 from .page import find_blocks, format_block, marker_in
 from .process import ExampleError, run
 from .staleness import digest
@@ -110,6 +110,7 @@ def regenerate(pages=None, *, force=False, jobs=None, report=print, written=None
     if orphans:
         failures.append(ExampleError("an example", f"left {orphans} process(es) running that "
                                      "no single run could be told from; they were killed"))
+    kept = _kept(blocks, ready, failures, report)
     report(f"{len(todo)} run, {len(blocks) - len(todo)} unchanged, "
            f"{len(failures)} failed in {time.monotonic() - started:.1f} s")
     if failures:
@@ -127,8 +128,7 @@ def regenerate(pages=None, *, force=False, jobs=None, report=print, written=None
 
     def fill(b, previous):
         output, inputs, caption = ready[(b.script, b.options.key())]
-        if b.embedded is not None and b.caption == caption \
-                and equivalent(b.embedded, output, b.options):
+        if (b.path, b.line) in kept:
             output = b.embedded
         return format_block(b.script, output, b.options, inputs, caption)
 
@@ -154,6 +154,26 @@ def regenerate(pages=None, *, force=False, jobs=None, report=print, written=None
     if written is not None:
         written += done
     return 1 if reaper.stopping() else 0
+
+
+def _kept(blocks, ready, failures, report):
+    """The blocks, by ``(page, line)``, whose embedded text stays: their new output
+    is equivalent to it under their options. Decided before any page is
+    written, since a mask is matched in a helper that may take its time limit
+    (a :class:`~.output.MaskError` is a failure of that block) or be stopped.
+    """
+    kept = set()
+    for b in blocks:
+        output, _, caption = ready.get((b.script, b.options.key()), (None, None, None))
+        if output is None or b.embedded is None or b.caption != caption:
+            continue
+        try:
+            if equivalent(b.embedded, output, b.options):
+                kept.add((b.path, b.line))
+        except MaskError as error:
+            failures.append(ExampleError(b.script, f"{paths.shown(b.path)}:{b.line}: {error}"))
+            report(f"  failed {b.script} (its mask, {paths.shown(b.path)}:{b.line})")
+    return kept
 
 
 def _bytes(page):

@@ -517,3 +517,59 @@ def test_g10_the_timeout_holds_for_an_example_that_closes_its_output(seconds, pi
     with pytest.raises(examplerunner.ExampleError, match="silent.py: timed out after 1 s"):
         run_fixture("silent.py", args=(seconds,), timeout=1, pipe=pipe)
     assert time.monotonic() - started < 10  # it was 31 s: the start's 30 s counted too
+
+
+def backtracking_page(tmp_path):
+    """A page whose block's mask, (a|a)*c, takes 2**40 steps on the output once
+    one is embedded: paver cog --force compares the new output (another PID)
+    with it."""
+    page = page_with(tmp_path, ("varies.py", f", args=({'a' * 40!r},), mask=r'(a|a)*c'"))
+    status, said = paver_cog(page)  # nothing embedded yet: nothing to compare
+    assert status == 0, said
+    return page
+
+
+@pytest.mark.usefixtures("no_process_left")
+@pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_g11_a_stop_comes_through_while_a_mask_backtracks(tmp_path, how):
+    page = backtracking_page(tmp_path)
+    before = page.read_bytes()
+    paver = subprocess.Popen([*PAVER, "cog", "--force", str(page)], cwd=ROOT, text=True,
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    said = ""
+    while "ok     varies.py" not in said:  # it ran: its output is then compared
+        line = paver.stdout.readline()
+        assert line, said
+        said += line
+    time.sleep(2)
+    paver.send_signal(how)
+    try:
+        said += paver.communicate(timeout=10)[0]
+    except subprocess.TimeoutExpired:
+        paver.kill()
+        said += paver.communicate()[0]
+        pytest.fail(f"still matching 10 s after {how.name}: {said}")
+    assert paver.returncode != 0
+    assert f"stopped by {how.name}" in said and "Traceback" not in said, said
+    assert page.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["page.rst"]
+
+
+@pytest.mark.usefixtures("no_process_left")
+def test_g11_a_mask_that_backtracks_is_given_up_and_named(tmp_path):
+    page = backtracking_page(tmp_path)
+    before = page.read_bytes()
+    code = ("import sys, examplerunner.output as o\no.MASK_TIME_LIMIT = 1\n"
+            "from examplerunner.__main__ import main\n"
+            f"sys.exit(main(['cog', '--force', {str(page)!r}]))\n")
+    try:
+        done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                              text=True, timeout=30)
+    except subprocess.TimeoutExpired:
+        pytest.fail("the mask was still being matched after 30 s")
+    said = done.stdout + done.stderr
+    assert done.returncode == 1, said
+    assert f"varies.py: {page}:6: mask='(a|a)*c' took more than 1 s on its output" in said
+    assert "No page was changed." in said
+    assert page.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["page.rst"]
