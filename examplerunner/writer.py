@@ -6,6 +6,7 @@ is what gets written)."""
 from __future__ import annotations
 
 import contextlib
+import difflib
 import os
 import signal
 import stat
@@ -31,12 +32,33 @@ def read(page):
         raise BlockError(f"{paths.shown(page)}: cannot be read: {error.strerror}") from None
 
 
+def _split(text):
+    """The lines of ``text`` as ``(line, ending)`` pairs, ending as Python's text
+    files end a line (``\\n``, ``\\r\\n``, ``\\r``: how cog reads a page)."""
+    pairs = []
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip(b"\r\n")
+        pairs.append((body, line[len(body):]))
+    return pairs
+
+
 def _endings(original, new):
-    """``new`` with the line endings of ``original``: CRLF if every line of it has one."""
-    lines = original.count(b"\n")
-    if lines and original.count(b"\r\n") == lines:
-        return new.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
-    return new
+    """``new`` (cog's output, every line ending in ``\\n``) with the line endings
+    of ``original``: each line that cog kept keeps its own, and each line it
+    wrote takes the ending of the kept line before it (the block's marker)."""
+    if b"\r" not in original:
+        return new
+    old, made = _split(original), _split(new)
+    matcher = difflib.SequenceMatcher(None, [b for b, _ in old], [b for b, _ in made],
+                                      autojunk=False)
+    out = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            out += [body + ending for body, ending in old[i1:i2]]
+            continue
+        before = (old[i1 - 1][1] if i1 else old[0][1] if old else b"") or b"\n"
+        out += [body + (before if ending else b"") for body, ending in made[j1:j2]]
+    return b"".join(out)
 
 
 def cog_to_temporary(page, original, filler):

@@ -573,3 +573,19 @@ def test_g11_a_mask_that_backtracks_is_given_up_and_named(tmp_path):
     assert "No page was changed." in said
     assert page.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["page.rst"]
+
+
+@pytest.mark.usefixtures("no_process_left")
+def test_g3_a_page_mixing_crlf_and_lf_keeps_each_lines_ending(tmp_path):
+    lines = [b"A page\r\n", b"\r\n", b".. {{{cog\n", b".. from examplerunner import block\r\n",
+             b".. cog.out(block('terminal_text.py'))\n", b".. }}}\r\n", b".. {{{end}}}\n",
+             b"\n", b"Closing words.\r\n", b"The last line\n"]
+    page = page_text(tmp_path, b"".join(lines))
+    status, said = paver_cog(page)
+    assert status == 0, said
+    written = page.read_bytes().splitlines(keepends=True)
+    start, end = written.index(b".. }}}\r\n") + 1, written.index(b".. {{{end}}}\n")
+    assert written[:start] + written[end:] == lines  # every line cog kept, as it was
+    output = written[start:end]
+    assert b"    progress 100%\r\n" in output
+    assert all(line.endswith(b"\r\n") for line in output), output  # as the line before them
