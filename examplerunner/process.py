@@ -108,7 +108,7 @@ def _wait(proc, ready, wait):
         pass
 
 
-def _inside(script, options):
+def locate(script, options):
     """The folder ``script`` runs in; an :class:`ExampleError` unless both are under examples/."""
     examples = paths.EXAMPLES.resolve()
     folder, where = paths.EXAMPLES / options.cwd, f"cwd={options.cwd!r}"
@@ -150,7 +150,7 @@ def run(script, options=None, *, start_method=None, python=None, dev_mode=False,
     options = Options.make(options, **option_values)
     if reaper.stopping():
         raise ExampleError(script, "not started: the runner is stopping")
-    folder = _inside(script, options)
+    folder = locate(script, options)
     subreaper.become_subreaper()
     mark = uuid.uuid4().hex
     extra = dict(options.env)

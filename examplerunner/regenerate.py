@@ -10,15 +10,27 @@ from pathlib import Path
 
 from . import paths, pythons, reaper, snapshot, writer
 from .output import MaskError, equivalent
-from .page import find_blocks, format_block, marker_in
-from .process import ExampleError, run
+from .page import BlockError, find_blocks, format_block, marker_in
+from .process import ExampleError, locate, run
 from .staleness import digest
 
 
 def stale_blocks(pages=None):
     """Blocks whose embedded output was made from other inputs than today's."""
-    return [b for page in (pages or paths.pages()) for b in find_blocks(page)
-            if b.embedded is None or b.digest != digest(b.script, b.options)]
+    blocks = _found(pages or paths.pages())
+    return [b for b in blocks if b.embedded is None or b.digest != digest(b.script, b.options)]
+
+
+def _found(pages):
+    """Every block of ``pages``; a :class:`BlockError` naming page and line for one
+    whose script or folder is not under ``examples/``, as for any broken block."""
+    blocks = [b for page in pages for b in find_blocks(page)]
+    for b in blocks:
+        try:
+            locate(b.script, b.options)
+        except ExampleError as error:
+            raise BlockError(f"{paths.shown(b.path)}:{b.line}: {error}") from None
+    return blocks
 
 
 def prepare(script, options, pages=()):
@@ -75,7 +87,7 @@ def regenerate(pages=None, *, force=False, jobs=None, report=print, written=None
     """
     pages = [Path(p) for p in (pages or paths.pages())]
     originals = {page: writer.read(page) for page in pages}
-    blocks = [b for page in pages for b in find_blocks(page)]
+    blocks = _found(pages)
     ready, todo = {}, {}
     for b in blocks:
         key = (b.script, b.options.key())

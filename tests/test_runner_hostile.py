@@ -589,3 +589,18 @@ def test_g3_a_page_mixing_crlf_and_lf_keeps_each_lines_ending(tmp_path):
     output = written[start:end]
     assert b"    progress 100%\r\n" in output
     assert all(line.endswith(b"\r\n") for line in output), output  # as the line before them
+
+
+@pytest.mark.parametrize("block, error", [
+    ("'terminal_text.py', cwd='nosuchdir'",
+     "terminal_text.py: cwd='nosuchdir' is not a folder under examples/"),
+    ("'../pavement.py'", "../pavement.py: is outside examples/; only the examples there are run"),
+    ("'nosuchscript.py'", "nosuchscript.py: no such script in "),
+], ids=["no-folder", "outside", "no-script"])
+def test_a_block_whose_script_cannot_be_found_is_one_line_naming_page_and_line(tmp_path, block,
+                                                                             error):
+    page = page_text(tmp_path, "A page\n\n" + COG % block)
+    for given in ([page], ["--check", page], ["--force", page]):
+        status, said = paver_cog(*given)
+        assert status == 2, said
+        assert said.startswith(f"error: {page}:3: {error}") and said.count("\n") == 1, said
