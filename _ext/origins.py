@@ -8,6 +8,7 @@ whichever pages it wrote. Only the outputs shown without version tabs are
 counted; a tab names its own versions.
 """
 
+import configparser
 import re
 from collections import Counter
 from pathlib import Path
@@ -46,12 +47,37 @@ def sentence(origins):
     return text + " Each output block's caption names the Python it came from."
 
 
+def tested_versions(tox_ini):
+    """The Python versions the matrix runs, from tox.ini's envlist: ["3.11", ...]."""
+    config = configparser.ConfigParser()
+    config.read(tox_ini, encoding="utf-8")
+    envs = re.findall(r"\bpy3(\d+)\b", config["tox"]["envlist"])
+    return [f"3.{minor}" for minor in envs]
+
+
+def listed(items):
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
 class CapturedWith(SphinxDirective):
+    """Where the outputs came from (the captions) and where they are tested (tox.ini)."""
+
     def run(self):
         pages = sorted(Path(self.env.srcdir).glob("*.rst"))
-        for page in pages:
-            self.env.note_dependency(str(page))
-        return [nodes.paragraph("", sentence(untabbed_origins(pages)))]
+        tox_ini = Path(self.env.app.confdir) / "tox.ini"
+        for path in [*pages, tox_ini]:
+            self.env.note_dependency(str(path))
+        origin = nodes.paragraph("", (
+            "The output printed below each script is the script's own, captured when it "
+            f"last ran for this page. {sentence(untabbed_origins(pages))} Where the output "
+            "differs between Python versions, tabs show each version's output."))
+        tested = nodes.paragraph("", (
+            "The tests run every example again under each start method, fork, spawn and "
+            f"forkserver, on Python {listed(tested_versions(tox_ini))}, and check that it "
+            "still prints the same lines."))
+        for paragraph in (origin, tested):
+            paragraph["from_data"] = True  # not a claim of the prose: see _ext/claims.py
+        return [origin, tested]
 
 
 def setup(app):
