@@ -17,14 +17,19 @@ from .staleness import digest
 
 def stale_blocks(pages=None):
     """Blocks whose embedded output was made from other inputs than today's."""
-    blocks = _found(pages or paths.pages())
-    return [b for b in blocks if b.embedded is None or b.digest != digest(b.script, b.options)]
+    blocks, one_pass = _found(pages or paths.pages()), {}
+    return [b for b in blocks
+            if b.embedded is None or b.digest != digest(b.script, b.options, one_pass)]
 
 
 def _found(pages):
     """Every block of ``pages``; a :class:`BlockError` naming page and line for one
     whose script or folder is not under ``examples/``, as for any broken block."""
-    blocks = [b for page in pages for b in find_blocks(page)]
+    blocks = []
+    for page in pages:
+        if reaper.stopping():
+            raise reaper.Stopped()
+        blocks += find_blocks(page)
     for b in blocks:
         try:
             locate(b.script, b.options)
@@ -87,11 +92,12 @@ def regenerate(pages=None, *, force=False, jobs=None, report=print, written=None
     """
     pages = [Path(p) for p in (pages or paths.pages())]
     originals = {page: writer.read(page) for page in pages}
-    blocks = _found(pages)
+    blocks, one_pass = _found(pages), {}
     ready, todo = {}, {}
     for b in blocks:
         key = (b.script, b.options.key())
-        if not force and b.embedded is not None and b.digest == digest(b.script, b.options):
+        if not force and b.embedded is not None \
+                and b.digest == digest(b.script, b.options, one_pass):
             ready[key] = (b.embedded, b.digest, b.caption)
         else:
             todo[key] = b

@@ -16,9 +16,10 @@ from __future__ import annotations
 import ast
 import hashlib
 import os
+import stat
 from pathlib import Path
 
-from . import paths
+from . import paths, reaper
 
 _GUARD = "__main__"
 
@@ -54,6 +55,16 @@ def _is_example(path):
         return False
 
 
+def _regular(path):
+    """Whether ``path`` is a regular file, or a link that leads nowhere (its text
+    is then its content). A FIFO, a socket or a device holds no data to digest,
+    and opening a FIFO would wait for a writer for ever."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return os.path.islink(path)
+
+
 def _files(folder):
     """Every file under ``folder``, by its path relative to it, ``__pycache__`` left out.
 
@@ -67,7 +78,8 @@ def _files(folder):
             continue
         visited.add(real)
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-        found += [os.path.relpath(os.path.join(top, f), folder) for f in files]
+        found += [os.path.relpath(os.path.join(top, f), folder) for f in files
+                  if _regular(os.path.join(top, f))]
     return sorted(found)
 
 
@@ -94,23 +106,53 @@ def dependencies(script, folder=None):
     return seen
 
 
-def _content(path):
-    """A file's bytes, or the text of a link that cannot be followed."""
+_CHUNK = 1 << 20
+"""Bytes read at a time: a stop is looked for between two reads."""
+
+
+def _hashed(state, name, path):
+    """A copy of the hash ``state`` fed one input: its name and its bytes (or the
+    text of a link that cannot be followed), a chunk at a time, so that a stop
+    (:class:`~.reaper.Stopped`) comes through a file of any size."""
+    name = name.encode("utf-8", "surrogateescape") + b"\0"
+    h = state.copy()
+    h.update(name)
     try:
-        return path.read_bytes()
+        with open(path, "rb") as f:
+            while chunk := f.read(_CHUNK):
+                if reaper.stopping():
+                    raise reaper.Stopped()
+                h.update(chunk)
     except OSError:
+        h = state.copy()
         try:
-            return b"link to " + os.fsencode(os.readlink(path))
+            h.update(name + b"link to " + os.fsencode(os.readlink(path)))
         except OSError:
-            return b"unreadable"
+            h.update(name + b"unreadable")
+    h.update(b"\0")
+    return h
 
 
-def digest(script, options):
-    """A fingerprint of everything an example's output depends on."""
+def digest(script, options, one_pass=None):
+    """A fingerprint of everything an example's output depends on.
+
+    ``one_pass`` is a dict that a pass over many blocks (``--check``, the
+    planning of a regeneration) gives every call: the inputs that blocks
+    share are then read and hashed once, not once per block. It holds what
+    the files were at that moment, so it lives for one pass only.
+    """
+    if reaper.stopping():
+        raise reaper.Stopped()
     folder = paths.EXAMPLES / options.cwd
-    h = hashlib.sha256()
+    state, key = hashlib.sha256(), (str(folder),)
     for name in sorted(dependencies(script, folder)):
-        h.update(name.encode("utf-8", "surrogateescape") + b"\0" + _content(folder / name)
-                 + b"\0")
+        key += (name,)
+        known = one_pass.get(key) if one_pass is not None else None
+        if known is None:
+            known = _hashed(state, name, folder / name)
+            if one_pass is not None:
+                one_pass[key] = known
+        state = known
+    h = state.copy()
     h.update(options.key().encode())
     return h.hexdigest()[:16]

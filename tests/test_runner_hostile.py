@@ -604,3 +604,86 @@ def test_a_block_whose_script_cannot_be_found_is_one_line_naming_page_and_line(t
         status, said = paver_cog(*given)
         assert status == 2, said
         assert said.startswith(f"error: {page}:3: {error}") and said.count("\n") == 1, said
+
+
+def test_g13_what_is_not_a_regular_file_is_no_input(tmp_path, monkeypatch):
+    import threading
+
+    tree(tmp_path, monkeypatch, {"main.py": "print(1)\n", "data.txt": "data"})
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    found = []
+    looking = threading.Thread(target=lambda: found.append(
+        (examplerunner.dependencies("main.py"), examplerunner.digest("main.py", Options()))),
+        daemon=True)
+    looking.start()
+    looking.join(10)
+    if looking.is_alive():  # it opened the FIFO, and waits for a writer: let it go
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+        pytest.fail("reading the FIFO blocked the digest")
+    assert found[0][0] == {"main.py", "data.txt"}
+
+
+def many_blocks_page(tmp_path, monkeypatch, blocks, size):
+    """Examples in tmp_path/ex, with one data file of ``size`` bytes (sparse: no
+    disk), and a page of ``blocks`` blocks, each with other arguments and an
+    output embedded from other inputs (so that its inputs are digested)."""
+    tree(tmp_path / "ex", monkeypatch, {"main.py": "print(1)\n"})
+    monkeypatch.setenv("EXAMPLERUNNER_EXAMPLES", str(tmp_path / "ex"))
+    with open(tmp_path / "ex" / "big.bin", "wb") as f:
+        f.truncate(size)
+    (tmp_path / "pages").mkdir(exist_ok=True)
+    page = tmp_path / "pages" / f"page{blocks}.rst"
+    text = ""
+    for i in range(blocks):
+        embedded = examplerunner.format_block("main.py", "1", Options.make(args=(str(i),)),
+                                              "0" * 16)
+        text += (COG % f"'main.py', args=('{i}',)").replace(".. {{{end}}}",
+                                                             embedded + ".. {{{end}}}")
+    page.write_text(text)
+    return page
+
+
+def test_g13_a_data_file_is_read_once_per_check(tmp_path, monkeypatch):
+    def check_takes(blocks):
+        page = many_blocks_page(tmp_path, monkeypatch, blocks, 64 * 2**20)
+        started = time.monotonic()
+        assert len(examplerunner.stale_blocks([page])) == blocks  # nothing embedded yet
+        return time.monotonic() - started
+
+    one, twelve = check_takes(1), check_takes(12)
+    assert twelve < 2 * one + 1, (one, twelve)  # it was 12 times as long: once per block
+
+
+def test_g13_a_digest_made_in_one_pass_is_the_digest(tmp_path, monkeypatch):
+    tree(tmp_path, monkeypatch, {
+        "a_first.py": 'if __name__ == "__main__":\n    print("b_second.py")\n',
+        "b_second.py": 'if __name__ == "__main__":\n    print(1)\n',
+        "data/x.txt": "x", "helper.py": "X = 1\n", "z_last.py": 'if __name__ == "__main__":\n'
+        '    import helper\n'})
+    (tmp_path / "data" / "dangling").symlink_to(tmp_path / "nowhere")
+    once = {}
+    for script in ("z_last.py", "a_first.py", "b_second.py", "z_last.py"):
+        for options in (Options(), Options.make(args=("x",)), Options.make(cwd="data")):
+            alone = examplerunner.digest(script, options)
+            assert examplerunner.digest(script, options, once) == alone
+
+
+@pytest.mark.usefixtures("no_process_left")
+def test_g13_a_stop_comes_through_while_a_check_reads_a_data_file(tmp_path, monkeypatch):
+    page = many_blocks_page(tmp_path, monkeypatch, 10, 256 * 2**20)
+    checking = subprocess.Popen([sys.executable, "-m", "examplerunner", "cog", "--check",
+                                 str(page)], cwd=ROOT, text=True, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE)
+    io = f"/proc/{checking.pid}/io"
+    while checking.poll() is None:  # until it has read 100 MB of the data file
+        with open(io) as f:
+            if int(re.search(r"rchar: (\d+)", f.read())[1]) > 100 * 2**20:
+                break
+        time.sleep(0.01)
+    started = time.monotonic()
+    checking.send_signal(signal.SIGINT)
+    _, said = checking.communicate(timeout=120)
+    assert time.monotonic() - started < 3  # it was the whole check's: 20 s here
+    assert checking.returncode == 130, said
+    assert "stopped by SIGINT" in said and "Traceback" not in said, said
