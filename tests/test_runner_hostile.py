@@ -1,7 +1,7 @@
 """The runner against examples and callers that try to make it say something untrue.
 
 One test (or a few) per finding of the second hostile review (F1 to F14 and
-the other points); each failed before its fix.
+the other points) and of the third (G2 to G20); each failed before its fix.
 """
 
 import importlib
@@ -410,7 +410,7 @@ def with_venvs(tmp_path, code, *versions, before="exec sleep 60\n"):
         folder.mkdir(parents=True)
         another_python(folder, before=before)
     return ("import sys, time\nfrom pathlib import Path\nimport examplerunner.pythons as p\n"
-            f"p.VENVS = Path({str(tmp_path / 'venvs')!r})\np.PROBE_TIMEOUT = 1\n" + code)
+            f"p.VENVS = Path({str(tmp_path / 'venvs')!r})\np.PROBE_TIMEOUT = 3\n" + code)
 
 
 def test_g9_a_python_that_hangs_is_given_up_quickly_and_named(tmp_path):
@@ -421,10 +421,10 @@ def test_g9_a_python_that_hangs_is_given_up_quickly_and_named(tmp_path):
                           text=True, timeout=120)
     found, seconds = done.stdout.rsplit(" ", 1)
     assert found == f"[{sys.version_info[:2]}]", done.stdout + done.stderr
-    assert float(seconds) < 5, done.stdout  # 1 s for both at once; it was 60 s for each
+    assert float(seconds) < 8, done.stdout  # 3 s for both at once; it was 60 s for each
     for version in ("3.97", "3.98"):
         hanging = tmp_path / "venvs" / version / "bin" / "python"
-        assert f"{hanging} did not answer within 1 s" in done.stderr, done.stderr
+        assert f"{hanging} did not answer within 3 s" in done.stderr, done.stderr
 
 
 def test_g9_each_python_is_probed_once_however_many_blocks_ask_at_once(tmp_path):
