@@ -10,19 +10,21 @@ benchmarks, so all three see an example the same way. One concern a module:
 ``reaper``      finding and killing every process a run left behind
 ``subreaper``   adopting every orphan, so none hides (Linux)
 ``output``      cleaning what it printed, and comparing outputs
-``page``        the cog blocks of a page: reading, formatting, :func:`block`
+``page``        the cog blocks of a page: reading and formatting them
 ``pythons``     which Python captures a block, and where its output came from
 ``staleness``   what an example's output depends on, as a digest
 ``snapshot``    what changed on disk while an example ran
 ``writer``      replacing the pages: all or none, never over an edit
 ``regenerate``  refreshing the pages, all of them or none
+``api``         :func:`block`, what a page's cog code calls: above all the others
 ``__main__``    the command line: ``python -m examplerunner``
 """
 
 from . import pythons
+from .api import block
 from .options import OptionError, Options
 from .output import MaskError, clean, comparable, same_lines, same_output
-from .page import Block, BlockError, block, find_blocks, format_block, parse_block
+from .page import Block, BlockError, find_blocks, format_block, parse_block
 from .paths import EXAMPLES, ROOT, SOURCE, SPHINX_BUILD, PageError, pages, resolve_pages
 from .process import LINGER, ExampleError, Result, child_environment, run
 from .pythons import NoPythonError, Origin, ProbeError

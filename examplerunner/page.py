@@ -1,12 +1,9 @@
 """The page side: cog blocks that embed an example's output.
 
 Cog itself reads and writes the pages, so a broken block is reported by cog
-with its file and line. :func:`block` is what a page's cog code calls; how
-it answers depends on who is running cog (see :func:`filling`):
-
-* nobody: it runs the example there and then;
-* :func:`find_blocks`: it notes the block and gives back what is embedded;
-* a regeneration: it gives back the output that was prepared for it.
+with its file and line. Who answers the ``block()`` calls of a page's cog
+code (:mod:`.api`) is set here, with :func:`filling`: nobody (the example
+runs there and then), :func:`find_blocks`, or a regeneration.
 """
 
 from __future__ import annotations
@@ -17,13 +14,12 @@ import dataclasses
 import os
 import re
 import shlex
-import sys
 from pathlib import Path
 
 from cogapp import Cog
 from cogapp.cogapp import CogError, CogGeneratedError
 
-from .options import OptionError, Options, check_script
+from .options import Options
 from .paths import shown
 
 MARKERS = ("{{{cog", "}}}", "{{{end}}}")
@@ -117,53 +113,17 @@ _filler: contextvars.ContextVar = contextvars.ContextVar("examplerunner_filler",
 
 
 @contextlib.contextmanager
-def filling(filler):
-    token = _filler.set(filler)
+def filling(answer):
+    token = _filler.set(answer)
     try:
         yield
     finally:
         _filler.reset(token)
 
 
-def block(script, **options):
-    """Run ``script`` and return its output formatted for the article.
-
-    The keyword options are those of :class:`~examplerunner.options.Options`.
-    """
-    cog = sys.modules.get("cog")
-    page = getattr(cog, "inFile", "<no page>")
-    line = getattr(cog, "firstLineNum", 0)
-    try:
-        check_script(script)
-        options = Options.make(**options)
-        if cog is not None:
-            _one_per_cog_block(cog, page, line, script)
-    except OptionError as error:
-        message = f"{shown(page)}:{line}: {error}"
-        if cog is None:
-            raise
-        cog.error(message)  # cog's own way to stop with a message
-    filler = _filler.get()
-    if filler is None:
-        from .regenerate import run_for_page
-
-        return run_for_page(script, options)
-    previous = getattr(cog, "previous", "")
-    embedded, digest = parse_block(previous)
-    found = Block(Path(page), line, script, options, embedded, digest, parse_caption(previous))
-    return filler(found, previous)
-
-
-def _one_per_cog_block(cog, page, line, script):
-    """Refuse a second block() in one cog block: its output could not be read
-    back (a block's output is the first one after its code), so it would be
-    stale, and run again, every time. ``cog`` is one run's module: the blocks
-    seen are noted there."""
-    seen = cog.__dict__.setdefault("examplerunner_blocks", {}).setdefault((page, line), [])
-    seen.append(script)
-    if len(seen) > 1:
-        raise OptionError(f"block({script!r}) is the second block() of this cog block, "
-                          f"after block({seen[0]!r}); give each its own cog block")
+def filler():
+    """Who answers block() calls now: None, or the function :func:`filling` set."""
+    return _filler.get()
 
 
 def _one_line(error, page):

@@ -72,12 +72,6 @@ def prepare(script, options, pages=()):
     return result, before, origin.caption()
 
 
-def run_for_page(script, options):
-    """What block() returns when cog runs outside a regeneration."""
-    result, inputs, caption = prepare(script, options)
-    return format_block(script, result.output, options, inputs, caption)
-
-
 def regenerate(pages=None, *, force=False, jobs=None, report=print, written=None):
     """Refresh every cog block of ``pages``; return the number of failures.
 

@@ -404,3 +404,61 @@ def test_the_capturing_python_is_the_newest_the_block_covers():
     assert examplerunner.pythons.for_options(only_this).version == sys.version_info[:2]
     with pytest.raises(examplerunner.NoPythonError, match="run paver pythons"):
         examplerunner.pythons.for_options(Options.make(python="3.99+"))
+
+
+# --- the runner's own shape ------------------------------------------------------
+
+def _imports_of(module_path):
+    """The modules of the package that one of its modules imports, anywhere in it
+    (an import inside a function counts: it is a dependency all the same)."""
+    import ast
+
+    package = module_path.parent
+    modules = {p.stem for p in package.glob("*.py")}
+    found = set()
+    for node in ast.walk(ast.parse(module_path.read_text())):
+        if isinstance(node, ast.ImportFrom):
+            if node.level == 1 or (node.module or "").startswith("examplerunner"):
+                base = (node.module or "").removeprefix("examplerunner").strip(".")
+                if base:
+                    found.add(base.split(".")[0])
+                else:  # from . import a, b: modules, or names of the package itself
+                    found |= {a.name for a in node.names if a.name in modules} or {"__init__"}
+        elif isinstance(node, ast.Import):
+            found |= {a.name.split(".")[1] for a in node.names
+                      if a.name.startswith("examplerunner.")}
+    return found & modules
+
+
+def test_imports_inside_the_runner_point_one_way():
+    # GUIDE.md: the cog-facing API, block(), sits above what it uses, and no
+    # module imports one that imports it back. __init__ and __main__ sit on top.
+    package = Path(examplerunner.__file__).parent
+    graph = {p.stem: _imports_of(p) for p in package.glob("*.py")}
+    assert graph["regenerate"] and "page" in graph["writer"]  # the reading sees imports
+
+    def circle_from(start):
+        path, todo = [], [(start, iter(sorted(graph[start])))]
+        on_path = {start}
+        path.append(start)
+        while todo:
+            node, children = todo[-1]
+            child = next(children, None)
+            if child is None:
+                todo.pop()
+                on_path.discard(path.pop())
+            elif child == start:
+                return [*path, start]
+            elif child not in on_path:
+                on_path.add(child)
+                path.append(child)
+                todo.append((child, iter(sorted(graph[child]))))
+        return None
+
+    circles = [c for m in sorted(graph) if (c := circle_from(m))]
+    assert not circles, " -> ".join(circles[0])
+    top = {"__init__", "__main__"}
+    assert not any(graph[m] & top for m in graph.keys() - top)
+    # block() is the API every page's cog code calls, from the package itself.
+    assert examplerunner.block.__module__ == "examplerunner.api"
+    assert not any("api" in graph[m] for m in graph.keys() - top)
