@@ -8,7 +8,8 @@ not another example: the script itself, the scripts it imports or names
 file without a ``__main__`` guard) and every data file, in any subfolder.
 ``__pycache__`` is left out: Python writes it, and reads only what matches
 the sources. Another example (a script with a ``__main__`` guard) counts
-only when the script imports or names it.
+only when the script imports or names it; a module it imports counts
+whatever it holds, in a subfolder too (``from sub import helper``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import ast
 import hashlib
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -24,16 +26,40 @@ from . import paths, reaper
 _GUARD = "__main__"
 
 
+_DOTTED = re.compile(r"[A-Za-z_]\w*(\.[A-Za-z_]\w*)*")
+
+
+def _module_files(dotted, names=()):
+    """The files that importing ``dotted`` (and ``names`` from it) may load from
+    the script's folder: each package on the way (``sub/__init__.py``) or the
+    module itself (``sub/helper.py``), and each name taken from the last one,
+    which may be a module of its own (``from sub import helper``)."""
+    parts = dotted.split(".")
+    found = []
+    for end in range(1, len(parts) + 1):
+        found += ["/".join(parts[:end]) + ".py", "/".join([*parts[:end], "__init__.py"])]
+    found += [f"{'/'.join(parts)}/{name}{tail}" for name in names
+              for tail in (".py", "/__init__.py")]
+    return found
+
+
 def _named(node, folder):
-    """The scripts of ``folder`` that one node of a script's syntax tree imports or names."""
+    """The files of ``folder`` that one node of a script's syntax tree imports or
+    names: modules, in any subfolder, whether or not they have a ``__main__``
+    guard, and the scripts it names (``"multiprocessing_remote_server.py"``)."""
     if isinstance(node, ast.Import):
-        names = [alias.name.split(".")[0] + ".py" for alias in node.names]
+        names = [f for alias in node.names for f in _module_files(alias.name)]
     elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-        names = [node.module.split(".")[0] + ".py"]
+        names = _module_files(node.module, [a.name for a in node.names if a.name != "*"])
     elif isinstance(node, ast.Constant) and isinstance(node.value, str) \
             and 0 < len(node.value) <= 200 and "\0" not in node.value:
         text = node.value
-        names = [text if text.endswith(".py") else text.split(".")[0] + ".py"]
+        if text.endswith(".py"):
+            names = [text]
+        elif _DOTTED.fullmatch(text):  # a name importlib.import_module() may be given
+            names = _module_files(text)
+        else:
+            names = [text.split(".")[0] + ".py"]
     else:
         return []
     found = []

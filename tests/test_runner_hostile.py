@@ -687,3 +687,22 @@ def test_g13_a_stop_comes_through_while_a_check_reads_a_data_file(tmp_path, monk
     assert time.monotonic() - started < 3  # it was the whole check's: 20 s here
     assert checking.returncode == 130, said
     assert "stopped by SIGINT" in said and "Traceback" not in said, said
+
+
+@pytest.mark.parametrize("statement", [
+    "from sub import helper", "import sub.helper", "from sub.helper import hello",
+    "import sub.deeper.helper", "importlib.import_module('sub.helper')",
+], ids=["from-package", "import-dotted", "from-module", "deeper", "computed"])
+def test_g6_a_module_in_a_subfolder_with_a_main_guard_is_an_input(tmp_path, monkeypatch,
+                                                                   statement):
+    guarded = 'def hello():\n    print("hello")\n\nif __name__ == "__main__":\n    hello()\n'
+    tree(tmp_path, monkeypatch, {
+        "main.py": f'import importlib\nif __name__ == "__main__":\n    {statement}\n',
+        "sub/helper.py": guarded, "sub/deeper/helper.py": guarded,
+        "sub/other.py": 'if __name__ == "__main__":\n    print("another example")\n'})
+    module = "sub/deeper/helper.py" if "deeper" in statement else "sub/helper.py"
+    found = examplerunner.dependencies("main.py", tmp_path)
+    assert module in found and "sub/other.py" not in found, found
+    before = examplerunner.digest("main.py", Options())
+    (tmp_path / module).write_text(guarded.replace("hello", "hi"))
+    assert examplerunner.digest("main.py", Options()) != before
