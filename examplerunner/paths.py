@@ -34,20 +34,30 @@ class PageError(Exception):
     """A page named on the command line does not exist or is not a page."""
 
 
-def pages(source=SOURCE):
-    """Every page of the article, in a stable order."""
-    return sorted(Path(source).rglob("*.rst"))
+def pages(source=None):
+    """Every page of the article (or of the folder ``source``), in a stable order."""
+    return sorted(Path(source or SOURCE).rglob("*.rst"))
 
 
-def resolve_pages(names, source=SOURCE):
+def distinct(pages):
+    """``pages`` less those that are another one under a second name (a symbolic
+    link to it, or a link both lead through): the first name of each stays."""
+    seen = {}
+    for page in pages:
+        seen.setdefault(os.path.realpath(page), Path(page))
+    return list(seen.values())
+
+
+def resolve_pages(names, source=None):
     """The pages that ``names`` mean: files, folders of pages, or names inside ``source/``.
 
     ``index.rst`` and ``source/index.rst`` both name the first page; a
     folder names every page in it. Anything else is a :class:`PageError`
     whose message says what was expected.
     """
+    source = source or SOURCE
     if not names:
-        return pages(source)
+        return distinct(pages(source))
     found = []
     for name in names:
         path = Path(name)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import concurrent.futures
 import os
 import time
-from pathlib import Path
 
 from . import paths, pythons, reaper, snapshot, writer
 from .output import MaskError, equivalent
@@ -17,7 +16,7 @@ from .staleness import digest
 
 def stale_blocks(pages=None):
     """Blocks whose embedded output was made from other inputs than today's."""
-    blocks, one_pass = _found(pages or paths.pages()), {}
+    blocks, one_pass = _found(paths.distinct(pages or paths.pages())), {}
     return [b for b in blocks
             if b.embedded is None or b.digest != digest(b.script, b.options, one_pass)]
 
@@ -84,7 +83,7 @@ def regenerate(pages=None, *, force=False, jobs=None, report=print, written=None
     in another order for ``unordered``, other masked text) keeps the embedded
     text, so a page changes only where its output really did.
     """
-    pages = [Path(p) for p in (pages or paths.pages())]
+    pages = paths.distinct(pages or paths.pages())  # a page linked under two names is one
     originals = {page: writer.read(page) for page in pages}
     blocks, one_pass = _found(pages), {}
     ready, todo = {}, {}

@@ -706,3 +706,21 @@ def test_g6_a_module_in_a_subfolder_with_a_main_guard_is_an_input(tmp_path, monk
     before = examplerunner.digest("main.py", Options())
     (tmp_path / module).write_text(guarded.replace("hello", "hi"))
     assert examplerunner.digest("main.py", Options()) != before
+
+
+@pytest.mark.usefixtures("no_process_left")
+def test_g16_a_page_linked_under_another_name_is_one_page(tmp_path):
+    # As source/ holds them, and paver cog without pages passes them on: the
+    # link and its target both listed, another page before them.
+    first = page_with(tmp_path, ("terminal_size.py", "")).rename(tmp_path / "a_first.rst")
+    real = page_with(tmp_path, ("terminal_text.py", "")).rename(tmp_path / "c_real.rst")
+    (tmp_path / "b_alias.rst").symlink_to("c_real.rst")
+    pages = examplerunner.pages(tmp_path)
+    assert [p.name for p in pages] == ["a_first.rst", "b_alias.rst", "c_real.rst"]
+    assert len(examplerunner.stale_blocks(pages)) == 2  # each block once
+    said = []
+    assert examplerunner.regenerate(pages, report=said.append) == 0, "\n".join(said)
+    assert "80 columns" in first.read_text() and "progress 100%" in real.read_text()
+    assert (tmp_path / "b_alias.rst").is_symlink()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [p.name for p in pages]
+    assert examplerunner.stale_blocks(pages) == []
