@@ -10,7 +10,10 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = Path(os.environ.get("EXAMPLERUNNER_EXAMPLES") or ROOT / "examples").absolute()
 """The examples' folder: no example runs from, or may change anything, outside
 it. ``EXAMPLERUNNER_EXAMPLES`` names another one (the tests use fixtures)."""
-SOURCE = ROOT / "source"
+SOURCE = Path(os.environ.get("EXAMPLERUNNER_SOURCE") or ROOT / "source").absolute()
+"""The article's pages, every one of which no example may change.
+``EXAMPLERUNNER_SOURCE`` names another folder (the tests use their own, so
+that an edit to the article meanwhile is not taken for an example's write)."""
 BUILD = ROOT / "build"
 HOOK = Path(__file__).resolve().parent / "hook"
 """First on every example's PYTHONPATH: its ``sitecustomize`` sets the start

@@ -42,8 +42,9 @@ def prepare(script, options, pages=()):
     and the caption naming the Python it ran with (the newest its block covers).
 
     Raises :class:`ExampleError` if the output cannot be embedded, if
-    anything under ``examples/`` or any of ``pages`` changed while it ran
-    (it wrote there, or someone edited its inputs), or if it cannot run.
+    anything under ``examples/``, any page of the article or any of ``pages``
+    changed while it ran (it wrote there, or someone edited its inputs), or
+    if it cannot run.
     """
     before = digest(script, options)
     try:

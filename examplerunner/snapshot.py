@@ -64,5 +64,6 @@ def changed(before, after):
 
 
 def watched(pages=()):
-    """What no example may change: ``examples/`` and the given pages."""
-    return [paths.EXAMPLES, *pages]
+    """What no example may change: ``examples/``, every page of the article and
+    the given pages, whichever pages a regeneration was asked for."""
+    return [paths.EXAMPLES, *paths.distinct([*paths.pages(), *pages])]

@@ -21,10 +21,18 @@ QUICK = 0.3  # seconds of linger: enough for these fixtures, which start no help
 
 
 @pytest.fixture(autouse=True)
-def fixtures_are_the_examples(monkeypatch):
-    """The fixtures stand in for examples/: in this process, and in every paver started."""
+def fixtures_are_the_examples(monkeypatch, tmp_path_factory):
+    """The fixtures stand in for examples/: in this process, and in every paver started.
+
+    The article's pages are an empty folder of the test's own: no example may
+    change a page, and an edit to the article made while the tests run is
+    not an example's doing.
+    """
     monkeypatch.setattr(examplerunner.paths, "EXAMPLES", FIXTURES)
     monkeypatch.setenv("EXAMPLERUNNER_EXAMPLES", str(FIXTURES))
+    source = tmp_path_factory.mktemp("source")
+    monkeypatch.setattr(examplerunner.paths, "SOURCE", source)
+    monkeypatch.setenv("EXAMPLERUNNER_SOURCE", str(source))
 
 
 @pytest.fixture
@@ -329,7 +337,8 @@ def test_a_page_that_is_not_there_is_one_line(name, error):
     assert status == 2 and said.startswith(error) and said.count("\n") == 1, said
 
 
-def test_pages_are_found_by_name_path_or_folder():
+def test_pages_are_found_by_name_path_or_folder(monkeypatch):
+    monkeypatch.setattr(examplerunner.paths, "SOURCE", examplerunner.SOURCE)  # the article's
     index = examplerunner.SOURCE / "index.rst"
     assert examplerunner.resolve_pages(["index.rst"]) == [index]
     assert examplerunner.resolve_pages(["source/index.rst"]) == [index]

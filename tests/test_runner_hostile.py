@@ -724,3 +724,27 @@ def test_g16_a_page_linked_under_another_name_is_one_page(tmp_path):
     assert (tmp_path / "b_alias.rst").is_symlink()
     assert sorted(p.name for p in tmp_path.iterdir()) == [p.name for p in pages]
     assert examplerunner.stale_blocks(pages) == []
+
+
+@pytest.mark.usefixtures("no_process_left")
+@pytest.mark.parametrize("how", ["regenerate", "paver"])
+def test_g4_an_example_may_change_no_page_whichever_pages_are_named(tmp_path, monkeypatch,
+                                                                    how):
+    source, elsewhere = tmp_path / "source", tmp_path / "elsewhere"
+    source.mkdir()
+    elsewhere.mkdir()
+    monkeypatch.setattr(examplerunner.paths, "SOURCE", source)  # the article's pages
+    monkeypatch.setenv("EXAMPLERUNNER_SOURCE", str(source))
+    other = page_text(source, "Another page\n============\n", "other.rst")
+    before = other.read_bytes()
+    page = page_with(elsewhere, ("writes_to.py", f", args=({str(other)!r},)"))
+    named = page.read_bytes()
+    if how == "paver":
+        status, said = paver_cog(page)
+    else:
+        lines = []
+        status, said = examplerunner.regenerate([page], report=lines.append), "\n".join(lines)
+    assert status == 1, said
+    assert f"writes_to.py: {other} changed while it ran" in said, said
+    assert page.read_bytes() == named
+    other.write_bytes(before)
