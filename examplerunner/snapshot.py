@@ -3,8 +3,8 @@ pages, by names, kinds, sizes, modes and times, before and after.
 
 Comparing the trees sees every write, whoever makes it: a ``sh -c`` the
 example starts, ``os.symlink``, ``os.chmod`` of a sibling, a write through
-a directory descriptor. Only ``__pycache__`` is left out, which Python
-writes itself.
+a directory descriptor, a file left in ``__pycache__`` (the examples run
+with ``PYTHONDONTWRITEBYTECODE``, so Python writes nothing there itself).
 """
 
 from __future__ import annotations
@@ -24,21 +24,11 @@ def _entry(path):
     link = os.readlink(path) if os.path.islink(path) else None
     if os.path.isdir(path) and link is None:
         try:
-            names = set(os.listdir(path))
+            names = frozenset(os.listdir(path))
         except OSError:
-            names = set()
-        cache = "__pycache__" in names
-        return st.st_mode, st.st_mtime_ns, frozenset(names - {"__pycache__"}), cache
+            names = frozenset()
+        return st.st_mode, st.st_mtime_ns, names
     return st.st_mode, st.st_size, st.st_mtime_ns, st.st_ctime_ns, link
-
-
-def _same(old, new):
-    """Whether two states agree, forgiving a folder whose one change is a new
-    ``__pycache__`` (Python made it when the example imported a module there)."""
-    if old == new:
-        return True
-    return (old is not None and new is not None and len(old) == len(new) == 4
-            and old[0] == new[0] and old[2] == new[2] and not old[3] and new[3])
 
 
 def take(roots):
@@ -50,7 +40,6 @@ def take(roots):
         if not os.path.isdir(root) or os.path.islink(root):
             continue
         for top, dirs, files in os.walk(root, onerror=lambda error: None):
-            dirs[:] = [d for d in dirs if d != "__pycache__"]
             for name in dirs + files:
                 path = os.path.join(top, name)
                 state[path] = _entry(path)
@@ -59,7 +48,7 @@ def take(roots):
 
 def changed(before, after):
     """The paths whose state differs between two :func:`take`, as messages show them."""
-    differ = {p for p in before.keys() | after.keys() if not _same(before.get(p), after.get(p))}
+    differ = {p for p in before.keys() | after.keys() if before.get(p) != after.get(p)}
     return sorted(paths.shown(Path(p)) for p in differ)
 
 

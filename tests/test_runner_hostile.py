@@ -748,3 +748,26 @@ def test_g4_an_example_may_change_no_page_whichever_pages_are_named(tmp_path, mo
     assert f"writes_to.py: {other} changed while it ran" in said, said
     assert page.read_bytes() == named
     other.write_bytes(before)
+
+
+@pytest.mark.usefixtures("no_process_left", "fixtures_of_its_own")
+@pytest.mark.parametrize("cache", [False, True], ids=["no-cache-yet", "cache-there"])
+@pytest.mark.parametrize("what", ["pyc", "text"])
+def test_g5_a_write_into_pycache_is_a_change(what, cache):
+    folder = examplerunner.paths.EXAMPLES
+    if cache:
+        (folder / "__pycache__").mkdir()
+    with pytest.raises(examplerunner.ExampleError, match=f"{re.escape(str(folder))}/"
+                       r"__pycache__.* changed while it ran"):
+        examplerunner.prepare("plants.py", Options.make(args=(what,)))
+
+
+@pytest.mark.usefixtures("no_process_left", "fixtures_of_its_own")
+def test_g5_python_writes_no_bytecode_of_its_own_into_the_examples():
+    # The example, a spawned child and a Python it runs all import a module of
+    # the folder: none writes its bytecode there, so nothing changed.
+    folder = examplerunner.paths.EXAMPLES
+    result, _, _ = examplerunner.prepare("imports_helper.py", Options())
+    assert result.output.split("\n") == ["hello from the helper, script",
+                                         "hello from the helper, spawned child"]
+    assert not (folder / "__pycache__").exists()
