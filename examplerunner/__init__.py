@@ -12,6 +12,7 @@ benchmarks, so all three see an example the same way. One concern a module:
 ``output``      cleaning what it printed, and comparing outputs
 ``page``        the cog blocks of a page: reading and formatting them
 ``pythons``     which Python captures a block, and where its output came from
+``tree``        the paths under a folder, links followed as both of these follow them
 ``staleness``   what an example's output depends on, as a digest
 ``snapshot``    what changed on disk while an example ran
 ``writer``      replacing the pages: all or none, never over an edit

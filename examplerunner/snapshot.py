@@ -5,41 +5,52 @@ Comparing the trees sees every write, whoever makes it: a ``sh -c`` the
 example starts, ``os.symlink``, ``os.chmod`` of a sibling, a write through
 a directory descriptor, a file left in ``__pycache__`` (the examples run
 with ``PYTHONDONTWRITEBYTECODE``, so Python writes nothing there itself).
+A symbolic link is followed as the digest of an example's inputs follows it
+(:mod:`.tree`): a write into a folder or a file that a link under
+``examples/`` leads to is a change, and so is the link's own text.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
-from . import paths
+from . import paths, tree
 
 
 def _entry(path):
-    """What identifies one path's state, without following a link."""
+    """What identifies one path's state: its own, and for a link, its text and
+    the state of what it leads to."""
     try:
         st = os.lstat(path)
     except OSError:
         return None
-    link = os.readlink(path) if os.path.islink(path) else None
-    if os.path.isdir(path) and link is None:
+    link = None
+    if stat.S_ISLNK(st.st_mode):
+        try:
+            link = os.readlink(path)
+            st = os.stat(path)
+        except OSError:  # leads nowhere: its text is its state
+            return st.st_mode, link
+    if stat.S_ISDIR(st.st_mode):
         try:
             names = frozenset(os.listdir(path))
         except OSError:
             names = frozenset()
-        return st.st_mode, st.st_mtime_ns, names
+        return st.st_mode, st.st_mtime_ns, names, link
     return st.st_mode, st.st_size, st.st_mtime_ns, st.st_ctime_ns, link
 
 
 def take(roots):
-    """The state of every path under ``roots`` (folders or files), links not followed."""
+    """The state of every path under ``roots`` (folders or files), links followed."""
     state = {}
     for root in roots:
         root = str(root)
         state[root] = _entry(root)
-        if not os.path.isdir(root) or os.path.islink(root):
+        if not os.path.isdir(root):
             continue
-        for top, dirs, files in os.walk(root, onerror=lambda error: None):
+        for top, dirs, files in tree.walk(root):
             for name in dirs + files:
                 path = os.path.join(top, name)
                 state[path] = _entry(path)

@@ -21,7 +21,7 @@ import re
 import stat
 from pathlib import Path
 
-from . import paths, reaper
+from . import paths, reaper, tree
 
 _GUARD = "__main__"
 
@@ -92,18 +92,10 @@ def _regular(path):
 
 
 def _files(folder):
-    """Every file under ``folder``, by its path relative to it, ``__pycache__`` left out.
-
-    Symbolic links to folders are followed once each, so a loop ends.
-    """
-    found, visited = [], set()
-    for top, dirs, files in os.walk(folder, followlinks=True):
-        real = os.path.realpath(top)
-        if real in visited:
-            dirs[:] = []
-            continue
-        visited.add(real)
-        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+    """Every file under ``folder``, by its path relative to it, ``__pycache__`` left
+    out, links followed as :func:`.tree.walk` follows them (the snapshot too)."""
+    found = []
+    for top, _, files in tree.walk(folder, skip={"__pycache__"}):
         found += [os.path.relpath(os.path.join(top, f), folder) for f in files
                   if _regular(os.path.join(top, f))]
     return sorted(found)

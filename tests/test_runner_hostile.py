@@ -771,3 +771,27 @@ def test_g5_python_writes_no_bytecode_of_its_own_into_the_examples():
     assert result.output.split("\n") == ["hello from the helper, script",
                                          "hello from the helper, spawned child"]
     assert not (folder / "__pycache__").exists()
+
+
+@pytest.mark.usefixtures("no_process_left")
+@pytest.mark.parametrize("write", [
+    'open("data/new.txt", "w").write("new")',
+    'open("data/old.txt", "a").write("more")',
+    'open("linked.txt", "a").write("more")',
+], ids=["new-in-linked-folder", "append-in-linked-folder", "append-to-linked-file"])
+def test_g19_a_write_through_a_link_is_seen_by_snapshot_and_digest_alike(tmp_path, monkeypatch,
+                                                                         write):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "old.txt").write_text("old")
+    (tmp_path / "outside.txt").write_text("linked")
+    tree(tmp_path / "ex", monkeypatch, {"main.py": f"{write}\nprint('wrote')\n"})
+    (tmp_path / "ex" / "data").symlink_to(outside)
+    (tmp_path / "ex" / "linked.txt").symlink_to(tmp_path / "outside.txt")
+    inputs = examplerunner.digest("main.py", Options())
+    with pytest.raises(examplerunner.ExampleError) as caught:
+        examplerunner.prepare("main.py", Options())
+    assert examplerunner.digest("main.py", Options()) != inputs  # the digest saw it
+    target = "linked.txt" if "linked.txt" in write else "data"
+    assert re.match(rf"main.py: \S*/ex/{target}.* changed while it ran; an example writes "
+                    "its files elsewhere", str(caught.value)), str(caught.value)
