@@ -1,5 +1,5 @@
 """What changed on disk while an example ran: the tree of ``examples/`` and the
-pages, by names, kinds, sizes, modes and times, before and after.
+pages, by names, kinds, sizes, modes, owners and times, before and after.
 
 Comparing the trees sees every write, whoever makes it: a ``sh -c`` the
 example starts, ``os.symlink``, ``os.chmod`` of a sibling, a write through
@@ -33,13 +33,17 @@ def _entry(path):
             st = os.stat(path)
         except OSError:  # leads nowhere: its text is its state
             return st.st_mode, link
+    # The change time moves with every change to an inode: its content, its
+    # mode, its owner, its extended attributes, its names (a folder's): a
+    # chmod or setxattr undone at once still leaves it moved.
+    own = st.st_mode, st.st_uid, st.st_gid, st.st_mtime_ns, st.st_ctime_ns, link
     if stat.S_ISDIR(st.st_mode):
         try:
             names = frozenset(os.listdir(path))
         except OSError:
             names = frozenset()
-        return st.st_mode, st.st_mtime_ns, names, link
-    return st.st_mode, st.st_size, st.st_mtime_ns, st.st_ctime_ns, link
+        return *own, names
+    return *own, st.st_size
 
 
 def take(roots):

@@ -144,8 +144,10 @@ def test_f6_an_empty_pythonpath_does_not_remove_the_runners_hook():
 
 
 @pytest.mark.usefixtures("no_process_left", "fixtures_of_its_own")
-@pytest.mark.parametrize("how", ["sh", "symlink", "chmod"])
+@pytest.mark.parametrize("how", ["sh", "symlink", "chmod", "g17-chmod-folder",
+                                 "g17-chown-folder", "g17-xattr-folder"])
 def test_f6_a_change_to_the_folder_is_seen_however_it_is_made(how):
+    how = how.removeprefix("g17-")
     folder = re.escape(str(examplerunner.paths.EXAMPLES))
     with pytest.raises(examplerunner.ExampleError, match=f"{folder}.* changed while it ran; "
                        "an example writes its files elsewhere"):
