@@ -7,6 +7,7 @@ benchmarks, so all three see an example the same way. One concern a module:
 ``helper``      short-lived helper processes, bounded in time and stopped at once
 ``options``     a block's options, typed and checked
 ``process``     running one example as a terminal would
+``session``     the leader of an example's terminal session, as a shell (a program)
 ``reaper``      finding and killing every process a run left behind
 ``subreaper``   adopting every orphan, so none hides (Linux)
 ``output``      cleaning what it printed, and comparing outputs

@@ -18,6 +18,8 @@ BUILD = ROOT / "build"
 HOOK = Path(__file__).resolve().parent / "hook"
 """First on every example's PYTHONPATH: its ``sitecustomize`` sets the start
 method and tells the runner when the script is about to run."""
+SESSION = Path(__file__).resolve().parent / "session.py"
+"""The program that leads an example's terminal session, as a shell would."""
 
 SPHINX_BUILD = [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-c", str(ROOT),
                 str(SOURCE)]

@@ -120,6 +120,16 @@ def _wait(proc, ready, wait):
         pass
 
 
+def _foreground(terminal, leader):
+    """The process group that Ctrl-C on ``terminal`` (its master side) reaches: the
+    one in the foreground, as a terminal's own Ctrl-C would; ``leader``'s
+    group for a pipe."""
+    try:
+        return os.tcgetpgrp(terminal)
+    except OSError:
+        return leader
+
+
 def locate(script, options):
     """The folder ``script`` runs in; an :class:`ExampleError` unless both are under examples/."""
     examples = paths.EXAMPLES.resolve()
@@ -152,6 +162,11 @@ def run(script, options=None, *, start_method=None, python=None, dev_mode=False,
     another status than expected, outlives its timeout, or leaves a process
     running more than ``linger`` seconds after it ended.
 
+    The terminal is the example's controlling terminal (``/dev/tty`` opens),
+    and the example is its foreground process group, which Ctrl-C reaches;
+    as under a shell, a session leader of the runner's (:mod:`.session`)
+    holds it, so the example's exit hangs up none of its processes.
+
     Both the timeout and ``interrupt_after`` count from the moment the
     example's Python has started and is about to run the script, so a slow
     start on a busy machine does not move them. (A Ctrl-C during Python's
@@ -181,11 +196,14 @@ def run(script, options=None, *, start_method=None, python=None, dev_mode=False,
         # A real terminal has a size; one of 0 x 0 makes some programs (tqdm)
         # draw nothing. 24 rows of 80 columns is the classic default.
         fcntl.ioctl(writer, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    command = [python or sys.executable, script, *options.args]
+    if not pipe:  # led by a session leader that makes the terminal its own (see session.py)
+        command = [sys.executable, "-I", "-S", str(paths.SESSION), *command]
     started = time.monotonic()
     try:
         with reaper.starting():
             proc = subprocess.Popen(
-                [python or sys.executable, script, *options.args],
+                command,
                 cwd=folder, env=child_environment(start_method, extra), pass_fds=[ready_writer],
                 stdin=subprocess.DEVNULL, stdout=writer, stderr=writer, start_new_session=True)
             reaper.register(mark, proc.pid)
@@ -221,7 +239,7 @@ def run(script, options=None, *, start_method=None, python=None, dev_mode=False,
                     and now >= ready_at + interrupt_after:
                 interrupt_after = None
                 try:
-                    os.killpg(proc.pid, signal.SIGINT)
+                    os.killpg(_foreground(reader, proc.pid), signal.SIGINT)
                 except ProcessLookupError:
                     pass
             if ended_at is None and proc.poll() is not None:

@@ -797,3 +797,18 @@ def test_g19_a_write_through_a_link_is_seen_by_snapshot_and_digest_alike(tmp_pat
     target = "linked.txt" if "linked.txt" in write else "data"
     assert re.match(rf"main.py: \S*/ex/{target}.* changed while it ran; an example writes "
                     "its files elsewhere", str(caught.value)), str(caught.value)
+
+
+@pytest.mark.usefixtures("no_process_left")
+def test_g14_the_terminal_is_the_examples_controlling_terminal():
+    result = run_fixture("devtty.py")
+    assert result.output.split("\n") == ["written to /dev/tty", "in the foreground: True",
+                                         "leads its session: False"]
+
+
+@pytest.mark.usefixtures("no_process_left")
+def test_g14_a_child_finishing_after_the_script_is_not_hung_up():
+    # Under a shell, the shell leads the session: the script's exit hangs up
+    # nothing. Had the script led it, its exit would SIGHUP its children.
+    result = examplerunner.run("outlives.py", linger=3)
+    assert result.output == "the script ends\nthe child finished after the script"
