@@ -16,6 +16,7 @@ benchmarks, so all three see an example the same way. One concern a module:
 ``tree``        the paths under a folder, links followed as both of these follow them
 ``staleness``   what an example's output depends on, as a digest
 ``snapshot``    what changed on disk while an example ran
+``blame``       which run made a change, where it can be told
 ``writer``      replacing the pages: all or none, never over an edit
 ``regenerate``  refreshing the pages, all of them or none
 ``api``         :func:`block`, what a page's cog code calls: above all the others

@@ -150,7 +150,7 @@ def locate(script, options):
 
 
 def run(script, options=None, *, start_method=None, python=None, dev_mode=False, pipe=False,
-        linger=LINGER, interrupt_after=None, **option_values) -> Result:
+        linger=LINGER, interrupt_after=None, activity=None, **option_values) -> Result:
     """Run ``examples/<script>`` as a terminal would and return what it printed.
 
     ``options`` (an :class:`Options`, or keywords of the same names) say how;
@@ -158,7 +158,9 @@ def run(script, options=None, *, start_method=None, python=None, dev_mode=False,
     interpreter, ``dev_mode`` runs it and every process it starts in
     development mode, ``pipe`` gives it a pipe instead of a terminal, and
     ``interrupt_after`` sends SIGINT to its process group after that many
-    seconds, as Ctrl-C does. Raises :class:`ExampleError` when it exits with
+    seconds, as Ctrl-C does. ``activity`` (a :class:`.blame.Activity`) is told
+    when its processes lived and what they held open for writing, whatever
+    the outcome. Raises :class:`ExampleError` when it exits with
     another status than expected, outlives its timeout, or leaves a process
     running more than ``linger`` seconds after it ended.
 
@@ -202,12 +204,16 @@ def run(script, options=None, *, start_method=None, python=None, dev_mode=False,
     started = time.monotonic()
     try:
         with reaper.starting():
+            if activity is not None:
+                activity.began()
             proc = subprocess.Popen(
                 command,
                 cwd=folder, env=child_environment(start_method, extra), pass_fds=[ready_writer],
                 stdin=subprocess.DEVNULL, stdout=writer, stderr=writer, start_new_session=True)
             reaper.register(mark, proc.pid)
     except BaseException:
+        if activity is not None:
+            activity.ended()
         os.close(reader)
         os.close(ready)
         raise
@@ -232,7 +238,9 @@ def run(script, options=None, *, start_method=None, python=None, dev_mode=False,
                 ready_at = now
                 deadline = ready_at + options.timeout
             if now >= noted + 0.25:  # remember its tree, to claim its orphans
-                reaper.note_tree(mark, proc.pid)
+                tree = reaper.note_tree(mark, proc.pid)
+                if activity is not None:
+                    activity.look({proc.pid, *tree})
                 reaper.reap()
                 noted = now
             if interrupt_after is not None and ready_at is not None \
@@ -267,6 +275,8 @@ def run(script, options=None, *, start_method=None, python=None, dev_mode=False,
     finally:
         reaper.kill_all(mark, proc.pid)
         proc.wait()
+        if activity is not None:
+            activity.ended()
         os.close(reader)
         os.close(ready)
         reaper.unregister(mark)

@@ -50,10 +50,12 @@ def reap():
 
 
 def note_tree(mark, leader):
-    """Remember every PID now in the tree of ``leader``, to claim its orphans later."""
+    """Remember every PID now in the tree of ``leader``, to claim its orphans later;
+    those PIDs."""
     pids = subreaper.descendants(leader)
     with _running_lock:
         _seen.setdefault(mark, set()).update(pids)
+    return pids
 
 
 def processes_of(mark, leader=None, *, alone=False):

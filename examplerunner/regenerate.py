@@ -4,13 +4,14 @@ cog write every page at once, or none of them."""
 from __future__ import annotations
 
 import concurrent.futures
+import dataclasses
 import os
 import time
 
-from . import paths, pythons, reaper, snapshot, writer
+from . import blame, paths, pythons, reaper, snapshot, writer
 from .output import MaskError, equivalent
 from .page import BlockError, find_blocks, format_block, marker_in
-from .process import ExampleError, locate, run
+from .process import ExampleError, Result, locate, run
 from .staleness import digest
 
 
@@ -37,6 +38,98 @@ def _found(pages):
     return blocks
 
 
+@dataclasses.dataclass(eq=False)  # each run is itself
+class _Run:
+    """One example's run, watched: its outcome, and what changed on disk meanwhile."""
+
+    script: str
+    activity: blame.Activity
+    result: Result | None = None
+    error: ExampleError | None = None
+    inputs: str = ""
+    caption: str = ""
+    changes: dict = dataclasses.field(default_factory=dict)
+    """Each path that changed while it ran, with the time of its change (ns)."""
+    seen_between: tuple = (0, 0)
+    """When the snapshots before and after it began and ended (ns)."""
+
+
+def _watched(script, options, pages):
+    """Run an example, with snapshots of every page and of ``examples/`` around it;
+    a :class:`_Run`, whether it failed or not (what changed is judged later,
+    with every run that went on meanwhile: see :func:`_judged`)."""
+    done = _Run(script, blame.Activity(script))
+    done.inputs = digest(script, options)
+    try:
+        origin = pythons.for_options(options)
+    except pythons.NoPythonError as error:
+        done.error = ExampleError(script, str(error))
+        return done
+    watched = snapshot.watched(pages)
+    first, tree = time.time_ns(), snapshot.take(watched)
+    try:
+        done.result = run(script, options, python=origin.python, activity=done.activity)
+    except ExampleError as error:
+        done.error = error
+    done.changes = snapshot.changes(tree, snapshot.take(watched))
+    done.seen_between = first, time.time_ns()
+    if done.error:
+        return done
+    done.caption = origin.caption()
+    result = done.result
+    marker = marker_in(result.output)
+    if marker:
+        done.error = ExampleError(script, f"its output contains {marker!r}, which would end "
+                                  "its cog block; print that text another way",
+                                  result.output, result.seconds)
+    elif not done.changes and digest(script, options) != done.inputs:
+        done.error = ExampleError(script, "its inputs changed while it ran; run paver cog again",
+                                  result.output, result.seconds)
+    return done
+
+
+_WRITES_ELSEWHERE = ("an example writes its files elsewhere, such as a temporary folder "
+                     "(if you edited them, run paver cog again)")
+
+
+def _judged(runs):
+    """The failures of ``runs``, which went on side by side, each with the runs it
+    names: a run's own failure, with the changes laid on it, and for a change
+    that several runs could have made, one failure naming them all.
+
+    Every change that a run's snapshots found fails someone: the runs that
+    could have made it (see :func:`.blame.culprits`) or, if none of them
+    could, the run that found it.
+    """
+    activities = [r.activity for r in runs]
+    owners = {id(r.activity): r for r in runs}
+    laid = {}
+    for r in runs:
+        for path, when in r.changes.items():
+            found = blame.culprits(activities, path, when, r.seen_between) or [r.activity]
+            suspects = tuple(sorted({owners[id(a)] for a in found}, key=runs.index))
+            laid.setdefault(suspects, set()).add(path)
+    failures = []
+    for r in runs:
+        problems = [r.error.problem] if r.error else []
+        if (r,) in laid:
+            problems.append(f"{snapshot.shown(laid.pop((r,)))} changed while it ran; "
+                            + _WRITES_ELSEWHERE)
+        if problems:
+            output, seconds = (r.error.output, r.error.seconds) if r.error else \
+                (r.result.output, r.result.seconds)
+            failures.append(((r,), ExampleError(r.script, "; and ".join(problems), output,
+                                                seconds)))
+    for suspects, changed in laid.items():
+        scripts = sorted(r.script for r in suspects)
+        names = ", ".join(scripts[:-1]) + " and " + scripts[-1]
+        failures.append((suspects, ExampleError(
+            names, f"{snapshot.shown(changed)} changed while these ran side by side, and which "
+            "of them changed it cannot be told (run each alone, as python3 SCRIPT in "
+            "examples/, to see); " + _WRITES_ELSEWHERE)))
+    return failures
+
+
 def prepare(script, options, pages=()):
     """Run an example for a page: its output, the digest of the inputs it ran from,
     and the caption naming the Python it ran with (the newest its block covers).
@@ -46,30 +139,10 @@ def prepare(script, options, pages=()):
     changed while it ran (it wrote there, or someone edited its inputs), or
     if it cannot run.
     """
-    before = digest(script, options)
-    try:
-        origin = pythons.for_options(options)
-    except pythons.NoPythonError as error:
-        raise ExampleError(script, str(error)) from None
-    watched = snapshot.watched(pages)
-    tree = snapshot.take(watched)
-    result = run(script, options, python=origin.python)
-
-    def fail(problem):
-        raise ExampleError(script, problem, result.output, result.seconds)
-
-    marker = marker_in(result.output)
-    if marker:
-        fail(f"its output contains {marker!r}, which would end its cog block; "
-             "print that text another way")
-    changed = snapshot.changed(tree, snapshot.take(watched))
-    if changed:
-        fail(f"{', '.join(changed[:5])}{' ...' if len(changed) > 5 else ''} changed while it "
-             "ran; an example writes its files elsewhere, such as a temporary folder "
-             "(if you edited them, run paver cog again)")
-    if digest(script, options) != before:
-        fail("its inputs changed while it ran; run paver cog again")
-    return result, before, origin.caption()
+    done = _watched(script, options, pages)
+    for _, error in _judged([done]):
+        raise error
+    return done.result, done.inputs, done.caption
 
 
 def regenerate(pages=None, *, force=False, jobs=None, report=print, written=None):
@@ -99,25 +172,33 @@ def regenerate(pages=None, *, force=False, jobs=None, report=print, written=None
     started = time.monotonic()
     # Most examples spend their time waiting, so run several per core.
     pool = concurrent.futures.ThreadPoolExecutor(max_workers=jobs or 4 * (os.cpu_count() or 1))
+    runs = {}
     try:
-        futures = {pool.submit(prepare, b.script, b.options, pages): key
+        futures = {pool.submit(_watched, b.script, b.options, pages): key
                    for key, b in todo.items()}
         for future in concurrent.futures.as_completed(futures):
-            b = todo[futures[future]]
-            try:
-                result, inputs, caption = future.result()
-            except ExampleError as error:
-                failures.append(error)
-                report(f"  failed {b.script} ({error.seconds:.1f} s)")
-                continue
-            ready[futures[future]] = (result.output, inputs, caption)
-            report(f"  ok     {b.script} ({result.seconds:.1f} s)")
+            done = runs[futures[future]] = future.result()
+            if done.error:
+                report(f"  failed {done.script} ({done.error.seconds:.1f} s)")
+            else:
+                report(f"  ok     {done.script} ({done.result.seconds:.1f} s)")
     except BaseException:
         reaper.kill_running()
         pool.shutdown(wait=True, cancel_futures=True)
         reaper.sweep()
         raise
     pool.shutdown()
+    judged = _judged(list(runs.values()))
+    for suspects, error in judged:
+        failures.append(error)
+        if len(suspects) > 1:
+            report(f"  failed {error.script} (one of them changed what it may not)")
+        elif not suspects[0].error:
+            report(f"  failed {error.script} (it changed what it may not)")
+    failed = {id(r) for suspects, _ in judged for r in suspects if len(suspects) == 1}
+    for key, done in runs.items():
+        if id(done) not in failed:
+            ready[key] = (done.result.output, done.inputs, done.caption)
     orphans = reaper.sweep()
     if orphans:
         failures.append(ExampleError("an example", f"left {orphans} process(es) running that "

@@ -26,17 +26,18 @@ def _entry(path):
         st = os.lstat(path)
     except OSError:
         return None
-    link = None
+    link, changed = None, st.st_ctime_ns
     if stat.S_ISLNK(st.st_mode):
         try:
             link = os.readlink(path)
             st = os.stat(path)
+            changed = max(changed, st.st_ctime_ns)  # the link's, or what it leads to
         except OSError:  # leads nowhere: its text is its state
-            return st.st_mode, link
+            pass
     # The change time moves with every change to an inode: its content, its
     # mode, its owner, its extended attributes, its names (a folder's): a
     # chmod or setxattr undone at once still leaves it moved.
-    own = st.st_mode, st.st_uid, st.st_gid, st.st_mtime_ns, st.st_ctime_ns, link
+    own = changed, st.st_mode, st.st_uid, st.st_gid, st.st_mtime_ns, link
     if stat.S_ISDIR(st.st_mode):
         try:
             names = frozenset(os.listdir(path))
@@ -61,10 +62,25 @@ def take(roots):
     return state
 
 
-def changed(before, after):
-    """The paths whose state differs between two :func:`take`, as messages show them."""
-    differ = {p for p in before.keys() | after.keys() if before.get(p) != after.get(p)}
-    return sorted(paths.shown(Path(p)) for p in differ)
+def changes(before, after):
+    """The paths whose state differs between two :func:`take`, each with the time
+    of its last change (ns): its own change time, or for a path that is gone,
+    that of the nearest folder above it that is still there (None if none)."""
+    found = {}
+    for path in before.keys() | after.keys():
+        if before.get(path) == after.get(path):
+            continue
+        above = path
+        while after.get(above) is None and os.path.dirname(above) != above:
+            above = os.path.dirname(above)
+        found[path] = after[above][0] if after.get(above) else None
+    return found
+
+
+def shown(changed):
+    """Changed paths as a message names them: the first five, in order."""
+    names = sorted(paths.shown(Path(p)) for p in changed)
+    return ", ".join(names[:5]) + (" ..." if len(names) > 5 else "")
 
 
 def watched(pages=()):

@@ -812,3 +812,65 @@ def test_g14_a_child_finishing_after_the_script_is_not_hung_up():
     # nothing. Had the script led it, its exit would SIGHUP its children.
     result = examplerunner.run("outlives.py", linger=3)
     assert result.output == "the script ends\nthe child finished after the script"
+
+
+def regenerate_side_by_side(tmp_path, *blocks):
+    """Run ``blocks`` of one page side by side, as paver cog does; (status, report)."""
+    page = page_with(tmp_path, *blocks)
+    said = []
+    status = examplerunner.regenerate([page], report=said.append)
+    return status, "\n".join(said)
+
+
+@pytest.mark.usefixtures("no_process_left", "fixtures_of_its_own")
+def test_g18_an_innocent_example_beside_a_writer_that_can_be_told_is_not_failed(tmp_path):
+    # The writer holds the file open while it writes: its own process tree
+    # is seen holding it, so the runner can tell who wrote it.
+    status, said = regenerate_side_by_side(tmp_path, ("holds_open.py", ", args=('1',)"),
+                                           ("silent.py", ", args=('2',)"))
+    scratch = examplerunner.paths.EXAMPLES / "zz_scratch.txt"
+    assert scratch.exists()
+    assert status == 1, said
+    assert "  ok     silent.py" in said and "0 failed" not in said, said
+    assert re.search(r"2 run, 0 unchanged, 1 failed", said), said
+    assert f"holds_open.py: {examplerunner.paths.EXAMPLES}, {scratch} changed while it ran; " \
+           "an example writes its files elsewhere" in said, said
+    assert "silent.py:" not in said, said
+
+
+@pytest.mark.usefixtures("no_process_left", "fixtures_of_its_own")
+def test_g18_when_the_writer_cannot_be_told_every_example_then_running_is_named_once(
+        tmp_path):
+    # A write over in microseconds, while another example runs: either may
+    # have made it. One failure names both, rather than two that each
+    # blame one.
+    status, said = regenerate_side_by_side(tmp_path, ("holds_open.py", ", args=('0',)"),
+                                           ("silent.py", ", args=('2',)"))
+    assert status == 1, said
+    assert re.search(r"2 run, 0 unchanged, 1 failed", said), said
+    assert "holds_open.py and silent.py: " in said, said
+    assert "changed while these ran side by side, and which of them changed it cannot " \
+           "be told" in said, said
+
+
+def test_g18_a_change_goes_to_the_runs_that_could_have_made_it(tmp_path):
+    from examplerunner import blame
+
+    second = 10**9
+
+    def activity(script, start, end, writing=()):
+        made = blame.Activity(script)
+        made.start, made.end = start * second, end * second
+        made.writing = {os.path.realpath(tmp_path / name) for name in writing}
+        return made
+
+    early, late = activity("early.py", 0, 2), activity("late.py", 3, 5)
+    holder = activity("holder.py", 0, 5, ["f.txt"])
+    found = str(tmp_path / "f.txt")
+    between = (0, 5 * second)  # the snapshots that found the change
+    assert blame.culprits([early, late], found, 1 * second, between) == [early]  # alone then
+    assert blame.culprits([early, late, holder], found, 4 * second, between) == [holder]
+    assert blame.culprits([early, late, holder], str(tmp_path), 4 * second, between) == [holder]
+    assert blame.culprits([early, late], found, int(2.5 * second), between) == []  # none lived
+    # A change time that the snapshots' own moments belie is not trusted.
+    assert blame.culprits([early, late], found, 60 * second, between) == [early, late]
