@@ -369,10 +369,15 @@ def test_inputs_edited_while_the_example_runs_are_not_stamped_on_its_output(tmp_
                                                                            monkeypatch):
     monkeypatch.setattr(examplerunner.paths, "EXAMPLES", tmp_path)
     script = tmp_path / "slow.py"
-    script.write_text("import time\ntime.sleep(1)\nprint('done')\n")
+    script.write_text("import time\ntime.sleep(2)\nprint('done')\n")
     with concurrent.futures.ThreadPoolExecutor(1) as pool:
         running = pool.submit(examplerunner.prepare, "slow.py", Options())
-        time.sleep(0.5)
+        # Once it runs (a fixed wait lost the race on a loaded machine: the
+        # edit came before the run, while its inputs were being read).
+        while not any("slow.py" in " ".join(_cmdline(p))
+                      for p in psutil.Process().children(recursive=True)):
+            assert not running.done(), running.result()
+            time.sleep(0.01)
         script.write_text(script.read_text() + "# edited while it ran\n")
         with pytest.raises(examplerunner.ExampleError, match="slow.py changed while it ran"):
             running.result()
