@@ -24,6 +24,7 @@ none of these is a build warning, and the build treats warnings as errors.
 """
 
 import ast
+import os
 import re
 from pathlib import Path
 
@@ -96,13 +97,14 @@ class ProbesDirective(SphinxDirective):
 
     def run(self):
         lines = []
+        folder = os.path.relpath(PROBES, Path(self.env.doc2path(self.env.docname)).parent)
         for path in sorted(PROBES.glob("*.py")):
             name = path.stem
             self.env.note_dependency(str(path))
             summary = probe_summary(path) or name
             lines += [f".. _{probe_anchor(name)}:", "", summary,
                       "-" * max(len(summary), 4), "",
-                      f".. literalinclude:: ../tests/probes/{path.name}",
+                      f".. literalinclude:: {folder}/{path.name}",
                       f"   :caption: tests/probes/{path.name}", ""]
         container = nodes.container()
         nested_parse_with_titles(self.state, StringList(lines, source="probes"), container)
@@ -128,8 +130,11 @@ def cog_generated(source):
 
 
 def shows_versions(section):
-    """Whether a section shows an output per Python version, as tabs."""
-    return any(VERSION.search(label.astext()) for container in section.findall(nodes.container)
+    """Whether a section's own text (not its subsections') shows an output per
+    Python version, as tabs."""
+    own = [child for child in section.children if not isinstance(child, nodes.section)]
+    return any(VERSION.search(label.astext()) for child in own
+               for container in child.findall(nodes.container)
                if container.get("type") == "tab" for label in container.children[:1])
 
 

@@ -108,3 +108,73 @@ def test_the_release_sections_of_a_changelog_are_found():
     news = ("What's New in Python 3.14.2 final?\n====\n- gh-2: b\n"
             "What's New in Python 3.14.1 final?\n====\n- gh-1: a\n- gh-22: c\n")
     assert releases_of(news) == {"2": {"3.14.2"}, "1": {"3.14.1"}, "22": {"3.14.1"}}
+
+
+def build_warnings(tmp_path, page):
+    """The warnings of a build of one page with the claims extension."""
+    from io import StringIO
+
+    from sphinx.application import Sphinx
+
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text('extensions = ["claims", "sphinx_inline_tabs"]\n')
+    (src / "index.rst").write_text(page, encoding="utf-8")
+    (src / "claims.rst").write_text("Probes\n======\n\n.. probes::\n", encoding="utf-8")
+    warnings = StringIO()
+    app = Sphinx(str(src), str(src), str(tmp_path / "out"), str(tmp_path / "doctrees"), "html",
+                 status=None, warning=warnings, freshenv=True)
+    app.build()
+    return [line for line in warnings.getvalue().splitlines() if "claims.unbacked" in line]
+
+
+CHECKED = ":probe:`queue_pickles_later`"
+
+
+def test_the_build_names_each_unbacked_sentence_and_only_those(tmp_path):
+    page = f"""\
+Title
+=====
+
+From Python 3.14 on, nothing backs this sentence.
+
+From Python 3.14 on, a probe backs this one {CHECKED}.
+
+From 3.14.1 a changelog backs this one :changelog:`3.14.1 gh-126631`.
+
+* A list item about 3.13 with nothing.
+
+.. {{{{{{cog
+.. cog.outl("Generated from data on 3.12.")
+.. }}}}}}
+
+Generated from data on 3.12.
+
+.. {{{{{{end}}}}}}
+
+Before the table {CHECKED}:
+
+.. list-table::
+
+   * - Python 3.11 to 3.13
+     - Python 3.14 on
+
+.. list-table::
+
+   * - An unbacked table cell: Python 3.12
+
+Tabs
+----
+
+On 3.11 the output differs, as the tabs show.
+
+.. tab:: Python 3.14 and newer
+
+   new
+
+.. tab:: Python 3.11–3.13
+
+   old
+"""
+    found = build_warnings(tmp_path, page)
+    assert [w.split("index.rst:")[1].split(":")[0] for w in found] == ["4", "10", "29"], found
