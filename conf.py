@@ -30,6 +30,8 @@ extensions = [
     "claims",
     # The first page says where the outputs came from, as their captions do.
     "origins",
+    # A script's long line breaks on a phone where a programmer would break it.
+    "codewrap",
 ]
 
 # Warnings are errors in every build (see pavement.py), and every
@@ -70,7 +72,7 @@ pygments_dark_style = "a11y-dark"
 html_theme = "furo"
 html_title = "multiprocessing — Manage Processes Like Threads"
 html_static_path = [str(HERE / "_static")]
-html_css_files = ["article.css"]
+html_css_files = ["article.css", "timeline.css"]
 html_js_files = ["article.js"]
 html_favicon = str(HERE / "_static" / "favicon.svg")
 
