@@ -1,6 +1,7 @@
 """Sphinx configuration for "multiprocessing — Manage Processes Like Threads"."""
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -32,6 +33,8 @@ extensions = [
     "origins",
     # A script's long line breaks on a phone where a programmer would break it.
     "codewrap",
+    # A message pasted into the search leads to its section (_ext/search_sections.py).
+    "search_sections",
 ]
 
 # Warnings are errors in every build (see pavement.py), and every
@@ -131,12 +134,31 @@ def write_examples_archive(app, exception):
             zf.write(path, path.relative_to(HERE))
 
 
+# A tab of per-version output, as examplerunner labels it: "Python 3.14 and
+# newer", "Python 3.11–3.13", "Python 3.11".
+VERSION_TAB = re.compile(r"Python 3\.(?P<oldest>\d+)(?:(?P<newer> and newer)|–3\.(?P<newest>\d+))?")
+
+
+def version_tab(node):
+    """The version label's match of a tab (a TabContainer), or None for any other node."""
+    from sphinx_inline_tabs._impl import TabContainer
+
+    if not isinstance(node, TabContainer):
+        return None
+    return VERSION_TAB.fullmatch(node.children[0].astext())
+
+
 def join_version_tabs(app, doctree):
-    """Drop the cog markers between two output tabs, so that the tabs form one set.
+    """Make the output tabs of one script one set, newest Python first, with short labels.
 
     Each per-version output (a block's ``python=`` option) is a ``tab`` of
     its own cog block; the markers between them are comments, which would
     otherwise keep sphinx-inline-tabs from seeing the tabs as neighbours.
+    Each set is then put in one order, whatever the order of the blocks in
+    the page: the newest Python first, so that it opens on the Python that
+    every untabbed output comes from. A label reads "3.14+", "3.11–3.13" or
+    "3.11", which fit a phone's width side by side; its full text ("Python
+    3.14 and newer") follows it for screen readers.
     """
     from docutils import nodes
     from sphinx_inline_tabs._impl import TabContainer
@@ -150,6 +172,27 @@ def join_version_tabs(app, doctree):
                       if not isinstance(n, nodes.comment)), None)
         if isinstance(before, TabContainer) and isinstance(after, TabContainer):
             parent.remove(comment)
+
+    for parent in {tab.parent for tab in doctree.findall(TabContainer)}:
+        children, start = parent.children, 0
+        while start < len(children):
+            end = start
+            while end < len(children) and version_tab(children[end]):
+                end += 1
+            if end - start > 1:
+                children[start:end] = sorted(
+                    children[start:end], key=lambda tab: -int(version_tab(tab)["oldest"]))
+            start = end + 1
+    for tab in list(doctree.findall(TabContainer)):
+        found = version_tab(tab)
+        if found:
+            label = tab.children[0]
+            short = "3." + found["oldest"] + ("+" if found["newer"] else "")
+            if found["newest"]:
+                short += "–3." + found["newest"]
+            label.children = []
+            label += nodes.inline("", short, classes=["version-tab"])
+            label += nodes.inline("", ", " + found[0], classes=["visually-hidden"])
 
 
 def read_few_pages_here(app, env, docnames):

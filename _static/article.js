@@ -1,7 +1,7 @@
 // A code block or a table wider than the text column scrolls sideways, and
 // a keyboard user can scroll it only if it can take the focus (WCAG 2.1.1;
 // axe-core rule scrollable-region-focusable). Make exactly those focusable,
-// again whenever the window's width changes.
+// again whenever the window's width changes or a tab is chosen.
 "use strict";
 
 // A table wider than the text column is first set snug: smaller type and
@@ -72,6 +72,10 @@ document.addEventListener("DOMContentLoaded", () => {
   }
   fitTables();
   markScrollableRegions();
+});
+// A tab shows a block that was hidden, and may scroll.
+document.addEventListener("change", event => {
+  if (event.target.matches(".tab-input")) markScrollableRegions();
 });
 // A resize event comes at most once a frame.
 window.addEventListener("resize", () => {
