@@ -21,3 +21,7 @@ if __name__ == "__main__":
                 print(f"task {n}: {future.result()}")
             except Exception as exc:
                 print(f"task {n}:", *traceback.format_exception_only(exc), sep=" ", end="")
+        try:
+            executor.submit(work, 5)
+        except Exception as exc:
+            print("submit():", *traceback.format_exception_only(exc), sep=" ", end="")
