@@ -28,6 +28,11 @@ text of the block is untouched: copying it, or reading it aloud, gives the
 script exactly.
 
 Output blocks are left alone: they never wrap, and scroll (article.css).
+
+Two kinds of short code in the prose get the same care. A script's name in
+a download link may break after an underscore (``<wbr>``), not before its
+last letters (``…join_timeout.p|y``). A short literal word with a hyphen
+(``-SIGTERM``, ``--force``, ``utf-8``) is not broken at its hyphen.
 """
 
 import html
@@ -246,8 +251,15 @@ def mark_block(pre):
     return "\n".join(out)
 
 
+# The name of a script in a download link, and a literal word with a hyphen.
+DOWNLOAD_NAME = re.compile(r'(<code class="xref download[^"]*"><span class="pre">)([^<]*)(</span>)')
+HYPHENATED = re.compile(r'<span class="pre">(?=[^<]{0,23}-)(?=[^<]{2,24}</span>)')
+
+
 def mark_page(body):
-    return CODE_BLOCK.sub(lambda m: m[1] + mark_block(m[2]) + m[3], body)
+    body = CODE_BLOCK.sub(lambda m: m[1] + mark_block(m[2]) + m[3], body)
+    body = DOWNLOAD_NAME.sub(lambda m: m[1] + m[2].replace("_", "_<wbr>") + m[3], body)
+    return HYPHENATED.sub('<span class="pre hyphenated">', body)
 
 
 def html_page_context(app, pagename, templatename, context, doctree):

@@ -82,7 +82,7 @@ def draw(serial, rows, path, measured_on):
     procs = [(n, serial / s) for kind, n, s, _ in rows if kind == "processes"]
     threads = [(n, serial / s) for kind, n, s, _ in rows if kind == "threads"]
     ns = [n for n, _ in procs]
-    fig, ax = plt.subplots(figsize=(4.4, 4.6))
+    fig, ax = plt.subplots(figsize=(4.4, 5.4))
     ax.plot(ns, ns, linestyle=":", color="grey", label="ideal (N x)")
     ax.plot(ns, [TARGET_EFFICIENCY * n for n in ns], linestyle="--", color="#c77",
             label=f"target ({TARGET_EFFICIENCY} N x)")
@@ -93,8 +93,11 @@ def draw(serial, rows, path, measured_on):
     ax.set_ylabel("speedup over serial")
     ax.set_xticks([n for n in ns if n in (1, 2, 4) or n % 4 == 0])
     ax.set_ylim(bottom=0)
+    ax.set_yticks(range(0, max(ns) + 1, 2 if max(ns) <= 16 else 4))
     ax.grid(alpha=0.3)
-    ax.legend(loc="upper left", fontsize=12, frameon=False, handlelength=1.5)
+    # The legend goes under the chart: inside it, it lay on the lines.
+    ax.legend(loc="upper left", bbox_to_anchor=(-0.02, -0.2), fontsize=12, frameon=False,
+              handlelength=1.5, borderaxespad=0)
     ax.set_title(f"CPU-bound job, Pool.map\n{measured_on}", fontsize=12, wrap=True)
     fig.tight_layout()
     path.parent.mkdir(parents=True, exist_ok=True)
