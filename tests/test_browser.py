@@ -524,6 +524,88 @@ def test_nothing_is_cut_off(article):
         assert tab.evaluate(CUT_OFF) == [], f"cut off at {size['width']} px"
 
 
+# How the code and output of a page read at a phone's width, measured in one
+# call: every soft line break in a block, found where two neighbouring
+# characters of one line of the source are drawn on two lines, and what it
+# cuts. Each tab's blocks are measured, the hidden ones shown for the while.
+PHONE_READING = """() => {
+    const found = {inside: [], emptyFirst: [], wrappedOutput: [], tabs: []};
+    const minor = label => Number((label.textContent.match(/3\\.(\\d+)/) || [0, -1])[1]);
+    for (const set of document.querySelectorAll(".tab-set")) {
+        if (!set.querySelector("div.example-output")) continue;
+        const labels = [...set.querySelectorAll(":scope > label.tab-label")];
+        const chosen = set.querySelector(":scope > input:checked + label");
+        const newest = labels.reduce((a, b) => (minor(b) > minor(a) ? b : a));
+        if (chosen !== newest)
+            found.tabs.push(`opens on ${chosen ? chosen.textContent.trim() : "no tab"}, `
+                            + `not on ${newest.textContent.trim()}`);
+    }
+    const show = document.createElement("style");
+    show.textContent = ".tab-set > .tab-content { display: block !important; }";
+    document.head.append(show);
+    const range = document.createRange();
+    const topOf = (node, i) => {
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const rects = range.getClientRects();
+        return rects.length ? rects[0].top : null;
+    };
+    for (const pre of document.querySelectorAll("article div.highlight pre")) {
+        const output = pre.closest(".example-output") !== null;
+        const chars = [];  // [character, top of its visual line, its text node]
+        const walker = document.createTreeWalker(pre, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            range.selectNodeContents(node);
+            const rects = [...range.getClientRects()];
+            const one = rects.length > 0 && rects.every(r => Math.abs(r.top - rects[0].top) < 2);
+            for (let i = 0; i < node.data.length; i++)
+                chars.push([node.data[i], one ? rects[0].top : topOf(node, i), node]);
+        }
+        let start = 0;
+        for (let i = 1; i < chars.length; i++) {
+            const [before, beforeTop, beforeNode] = chars[i - 1];
+            const [char, top, node] = chars[i];
+            if (before === "\\n") start = i;
+            if (before === "\\n" || char === "\\n" || top === null || beforeTop === null
+                    || top - beforeTop < 2) continue;
+            let end = i;
+            while (end < chars.length && chars[end][0] !== "\\n") end++;
+            const line = chars.slice(start, end).map(c => c[0]).join("");
+            const head = line.slice(0, i - start);
+            const where = `${head}|${line.slice(i - start)}`;
+            if (output) {
+                found.wrappedOutput.push(where);
+                continue;
+            }
+            if (!head.trim()) found.emptyFirst.push(where);
+            const token = node === beforeNode ? node.parentElement.className : "";
+            if ((/\\w/.test(before) && /\\w/.test(char)) || /^[sm]/.test(token))
+                found.inside.push(where);
+        }
+    }
+    show.remove();
+    return found;
+}"""
+
+
+def test_code_reads_right_on_a_phone(article):
+    """At a phone's width (390 px) no line of a script breaks inside a word, a
+    name, a string or a number, none leaves its first visual line empty (its
+    indent alone), no line of output wraps (it scrolls), and every set of
+    version tabs opens on the newest Python."""
+    tab = article
+    tab.set_viewport_size(PHONE)
+    tab.evaluate("() => new Promise(requestAnimationFrame)")
+    found = tab.evaluate(PHONE_READING)
+    assert not found["inside"], \
+        f"{len(found['inside'])} breaks inside a word: {found['inside'][:5]}"
+    assert not found["emptyFirst"], \
+        f"{len(found['emptyFirst'])} lines with an empty first line: {found['emptyFirst'][:5]}"
+    assert not found["wrappedOutput"], \
+        f"{len(found['wrappedOutput'])} output lines wrap: {found['wrappedOutput'][:5]}"
+    assert not found["tabs"], found["tabs"]
+
+
 def test_every_page_has_a_description(site):
     """Every built page has a meta description (search engines show it)."""
     out, _ = site
