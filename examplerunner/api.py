@@ -16,9 +16,9 @@ import sys
 from pathlib import Path
 
 from .options import OptionError, Options, check_script
-from .page import Block, filler, format_block, parse_block, parse_caption
+from .page import Block, filler, format_block, parse_block, parse_caption, parse_timeline
 from .paths import shown
-from .regenerate import prepare
+from .regenerate import prepared
 
 
 def block(script, **options):
@@ -41,11 +41,13 @@ def block(script, **options):
         cog.error(message)  # cog's own way to stop with a message
     answer = filler()
     if answer is None:
-        result, inputs, caption = prepare(script, options)
-        return format_block(script, result.output, options, inputs, caption)
+        done = prepared(script, options)
+        return format_block(script, done.result.output, options, done.inputs, done.caption,
+                            done.drawn)
     previous = getattr(cog, "previous", "")
     embedded, digest = parse_block(previous)
-    found = Block(Path(page), line, script, options, embedded, digest, parse_caption(previous))
+    found = Block(Path(page), line, script, options, embedded, digest, parse_caption(previous),
+                  parse_timeline(previous) if options.timeline else None)
     return answer(found, previous)
 
 

@@ -78,6 +78,9 @@ class Options:
     ``"3.14+"``, ``"3.11-3.13"`` or ``"3.14"`` (the default, empty, is every
     version): the block is captured with the newest such Python found and
     tested only on those versions, and the page shows it as one tab of a set.
+    ``timeline``: the example records a timeline of its run, to the file that
+    ``$TIMELINE`` names (see :mod:`.timeline`), and the page shows its drawing
+    under the output of the same run.
     """
 
     args: tuple[str, ...] = ()
@@ -88,6 +91,7 @@ class Options:
     env: tuple[tuple[str, str], ...] = ()
     cwd: str = "."
     python: str = ""
+    timeline: bool = False
 
     def __post_init__(self):
         check = {
@@ -102,6 +106,7 @@ class Options:
                 for p in v),
             "cwd": lambda v: isinstance(v, str),
             "python": lambda v: isinstance(v, str),
+            "timeline": lambda v: isinstance(v, bool),
         }
         for name, ok in check.items():
             if not ok(getattr(self, name)):
@@ -131,7 +136,8 @@ class Options:
             if not name or "=" in name or "\0" in name or "\0" in value:
                 refuse("env", dict(self.env), f"has {name!r}={value!r}: a variable's name "
                        "is not empty and has no '=', and neither holds a NUL")
-            if name.startswith("EXAMPLERUNNER_") or name == "EXAMPLE_START_METHOD":
+            if name.startswith("EXAMPLERUNNER_") or name == "EXAMPLE_START_METHOD" \
+                    or name == "TIMELINE" and self.timeline:
                 refuse("env", dict(self.env), f"sets {name}, which the runner sets itself")
         cwd = self.cwd.replace("\\", "/")
         if "\0" in cwd or cwd.startswith("/") or ".." in cwd.split("/"):

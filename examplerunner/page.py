@@ -11,6 +11,8 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import dataclasses
+import hashlib
+import json
 import os
 import re
 import shlex
@@ -19,11 +21,16 @@ from pathlib import Path
 from cogapp import Cog
 from cogapp.cogapp import CogError, CogGeneratedError
 
+from . import timeline
 from .options import Options
 from .paths import shown
 
 MARKERS = ("{{{cog", "}}}", "{{{end}}}")
 DIGEST_PREFIX = ".. inputs digest: "
+RECORD_PREFIX = ".. timeline record: "
+"""Where a timeline block keeps the record its drawing was made from, and the
+caption naming where it came from, so that the drawing can be made again,
+the same, without a new run (a comment: the reader does not see it)."""
 _COMMAND = re.compile(r"( +)\$ python3 ")
 
 
@@ -43,6 +50,8 @@ class Block:
     digest: str | None
     caption: str = ""
     """The origin its embedded output names: Python version, platform, start method."""
+    timeline: tuple[str, dict] | None = None
+    """A timeline block's embedded drawing: ``(caption, record)``, or None."""
 
     @property
     def name(self):
@@ -62,11 +71,14 @@ def _tab_label(options):
     return f"Python 3.{oldest}" if newest == oldest else f"Python 3.{oldest}–3.{newest}"
 
 
-def format_block(script, output, options, digest, caption=""):
+def format_block(script, output, options, digest, caption="", drawn=None):
     """The reST a cog block embeds: a shell session, its origin, then the inputs digest.
 
     A block whose output belongs to some Python versions only is a tab of
-    ``sphinx-inline-tabs``; the tabs of consecutive blocks form one set.
+    ``sphinx-inline-tabs``; the tabs of consecutive blocks form one set. A
+    timeline block shows, under its output, the drawing of the record that
+    the same run wrote: ``drawn`` is ``(caption, record)``, where the caption
+    names the Python, start method, cores and machine it came from.
     """
     command = shlex.join(["python3", script, *options.args])
     lines = [".. code-block:: none", "    :class: example-output"]
@@ -74,11 +86,57 @@ def format_block(script, output, options, digest, caption=""):
         lines.append(f"    :caption: Output: {caption}")
     lines += ["", "    $ " + command]
     lines += ["    " + line if line else "" for line in output.split("\n")]
+    if drawn is not None:
+        where, record = drawn
+        figure = timeline.figure_html(record, where, _figure_id(script, options))
+        lines += ["", ".. raw:: html", ""] + ["    " + line for line in figure.split("\n")]
+        kept = {"caption": where, "record": timeline.normalised(record)}
+        lines += ["", RECORD_PREFIX + _spaced(json.dumps(kept, ensure_ascii=False,
+                                                         separators=(",", ":")))]
     lines += ["", DIGEST_PREFIX + digest]
     if options.python:
         lines = [f".. tab:: {_tab_label(options)}", ""] + [
             "   " + line if line else "" for line in lines]
     return "\n".join(["", *lines, ""]) + "\n"
+
+
+def _figure_id(script, options):
+    """An ID for a timeline's figure, the same for the same block, unique in a page."""
+    stem = Path(script).stem.lower().removeprefix("multiprocessing_").removeprefix("timeline_")
+    stem = re.sub(r"[^a-z0-9]+", "-", stem).strip("-")
+    if not options.args and not options.env and options.cwd == ".":
+        return f"timeline-{stem}"
+    return f"timeline-{stem}-{hashlib.sha256(options.key().encode()).hexdigest()[:6]}"
+
+
+def _spaced(text):
+    """JSON ``text`` with a space after each brace that closes an object, so that
+    no three of them make the marker that ends a cog block (a record whose
+    own text holds a marker is refused before: see :mod:`.recording`)."""
+    out, inside, escaped = [], False, False
+    for c in text:
+        out.append(c)
+        if inside:
+            escaped, inside = (False, True) if escaped else (c == "\\", c != '"')
+        elif c == '"':
+            inside = True
+        elif c == "}":
+            out.append(" ")
+    return "".join(out).rstrip(" ")
+
+
+def parse_timeline(text):
+    """``(caption, record)`` of the drawing :func:`format_block` embedded, or None."""
+    for line in text.split("\n"):
+        body = line.lstrip(" ")
+        if body.startswith(RECORD_PREFIX) and len(line) - len(body) <= 3:
+            try:
+                kept = json.loads(body[len(RECORD_PREFIX):])
+                caption, record = kept["caption"], timeline.normalised(kept["record"])
+            except (ValueError, KeyError, TypeError):
+                return None
+            return (caption, record) if isinstance(caption, str) else None
+    return None
 
 
 def parse_block(text):

@@ -8,7 +8,7 @@ import dataclasses
 import os
 import time
 
-from . import blame, paths, pythons, reaper, snapshot, writer
+from . import blame, paths, pythons, reaper, recording, snapshot, writer
 from .output import MaskError, equivalent
 from .page import BlockError, find_blocks, format_block, marker_in
 from .process import ExampleError, Result, locate, run
@@ -16,10 +16,16 @@ from .staleness import digest
 
 
 def stale_blocks(pages=None):
-    """Blocks whose embedded output was made from other inputs than today's."""
+    """Blocks whose embedded output was made from other inputs than today's, and
+    timeline blocks whose drawing's record is missing."""
     blocks, one_pass = _found(paths.distinct(pages or paths.pages())), {}
     return [b for b in blocks
-            if b.embedded is None or b.digest != digest(b.script, b.options, one_pass)]
+            if _unfilled(b) or b.digest != digest(b.script, b.options, one_pass)]
+
+
+def _unfilled(b):
+    """Whether a block lacks what it embeds: its output, or its timeline's record."""
+    return b.embedded is None or b.options.timeline and b.timeline is None
 
 
 def _found(pages):
@@ -48,6 +54,9 @@ class _Run:
     error: ExampleError | None = None
     inputs: str = ""
     caption: str = ""
+    drawn: tuple | None = None
+    """A timeline block's drawing: ``(caption, record)``, where the caption adds
+    the cores and machine to the output's."""
     changes: dict = dataclasses.field(default_factory=dict)
     """Each path that changed while it ran, with the time of its change (ns)."""
     seen_between: tuple = (0, 0)
@@ -68,9 +77,16 @@ def _watched(script, options, pages):
     watched = snapshot.watched(pages)
     first, tree = time.time_ns(), snapshot.take(watched)
     try:
-        done.result = run(script, options, python=origin.python, activity=done.activity)
+        if options.timeline:
+            done.result, record = recording.run_recorded(
+                script, options, python=origin.python, activity=done.activity)
+            done.drawn = (f"{origin.caption()}, {recording.machine(origin.python)}", record)
+        else:
+            done.result = run(script, options, python=origin.python, activity=done.activity)
     except ExampleError as error:
         done.error = error
+    except pythons.ProbeError as error:
+        done.error = ExampleError(script, str(error))
     done.changes = snapshot.changes(tree, snapshot.take(watched))
     done.seen_between = first, time.time_ns()
     if done.error:
@@ -139,10 +155,17 @@ def prepare(script, options, pages=()):
     changed while it ran (it wrote there, or someone edited its inputs), or
     if it cannot run.
     """
+    done = prepared(script, options, pages)
+    return done.result, done.inputs, done.caption
+
+
+def prepared(script, options, pages=()):
+    """:func:`prepare`'s run itself: with ``result``, ``inputs``, ``caption``, and
+    for a timeline block ``drawn``, the caption and record of its drawing."""
     done = _watched(script, options, pages)
     for _, error in _judged([done]):
         raise error
-    return done.result, done.inputs, done.caption
+    return done
 
 
 def regenerate(pages=None, *, force=False, jobs=None, report=print, written=None):
@@ -163,9 +186,9 @@ def regenerate(pages=None, *, force=False, jobs=None, report=print, written=None
     ready, todo = {}, {}
     for b in blocks:
         key = (b.script, b.options.key())
-        if not force and b.embedded is not None \
+        if not force and not _unfilled(b) \
                 and b.digest == digest(b.script, b.options, one_pass):
-            ready[key] = (b.embedded, b.digest, b.caption)
+            ready[key] = (b.embedded, b.digest, b.caption, b.timeline)
         else:
             todo[key] = b
     failures = []
@@ -198,7 +221,7 @@ def regenerate(pages=None, *, force=False, jobs=None, report=print, written=None
     failed = {id(r) for suspects, _ in judged for r in suspects if len(suspects) == 1}
     for key, done in runs.items():
         if id(done) not in failed:
-            ready[key] = (done.result.output, done.inputs, done.caption)
+            ready[key] = (done.result.output, done.inputs, done.caption, done.drawn)
     orphans = reaper.sweep()
     if orphans:
         failures.append(ExampleError("an example", f"left {orphans} process(es) running that "
@@ -220,10 +243,10 @@ def regenerate(pages=None, *, force=False, jobs=None, report=print, written=None
         return 1
 
     def fill(b, previous):
-        output, inputs, caption = ready[(b.script, b.options.key())]
+        output, inputs, caption, drawn = ready[(b.script, b.options.key())]
         if (b.path, b.line) in kept:
-            output = b.embedded
-        return format_block(b.script, output, b.options, inputs, caption)
+            output, drawn = b.embedded, b.timeline or drawn
+        return format_block(b.script, output, b.options, inputs, caption, drawn)
 
     temporaries = {}
     try:
@@ -254,11 +277,21 @@ def _kept(blocks, ready, failures, report):
     is equivalent to it under their options. Decided before any page is
     written, since a mask is matched in a helper that may take its time limit
     (a :class:`~.output.MaskError` is a failure of that block) or be stopped.
+
+    A timeline block keeps its output and its drawing together, and only
+    where the new run came from the same inputs and the same machine (the
+    drawing's caption): its times differ from run to run, so a new drawing
+    of the same facts would change the page for nothing, but changed inputs
+    (a task made longer) can change the picture while the output stays.
     """
     kept = set()
     for b in blocks:
-        output, _, caption = ready.get((b.script, b.options.key()), (None, None, None))
+        output, inputs, caption, drawn = ready.get((b.script, b.options.key()),
+                                                   (None, None, None, None))
         if output is None or b.embedded is None or b.caption != caption:
+            continue
+        if b.options.timeline and (b.timeline is None or drawn is None or b.digest != inputs
+                                   or b.timeline[0] != drawn[0]):
             continue
         try:
             if equivalent(b.embedded, output, b.options):
