@@ -17,15 +17,17 @@ sheet (``_static/article.css``) lets it break there and nowhere else:
 * a part that still does not fit scrolls sideways.
 
 Only lines longer than ``LONG`` characters (what fits a 320 px screen) get
-any markup, and as little as it takes: one ``<x-l>`` element around the line
-after its indent, one ``<x-n>`` around a stretch between two break points
-that holds a place where the browser would otherwise break (a space, a
-hyphen), and ``<wbr>`` where a break point has no space after it. Pygments'
-own token spans are nowrap in such a line, so a name or a string never needs
-an element of its own. Custom elements, not spans, so that ``pre span``
-still means the highlighter's tokens alone (the colour tests rely on it). The
-text of the block is untouched: copying it, or reading it aloud, gives the
-script exactly.
+any markup, and as little as it takes: one ``<x-l>`` element around the
+line after its indent, one ``<x-n>`` around a stretch between two break
+points that holds a place where the browser would otherwise break (a space,
+a hyphen), and ``<wbr>`` where a break point has no space after it.
+Pygments' own token spans are nowrap in such a line, so a name or a string
+never needs an element of its own. Custom elements, not spans, so that
+``pre span`` still means the highlighter's tokens alone (the colour tests
+rely on it). Punctuation and whitespace tokens lose their elements, as they
+have the block's own colour in both styles: a quarter of a script's
+elements. The text of the block is untouched: copying
+it, or reading it aloud, gives the script exactly.
 
 Output blocks are left alone: they never wrap, and scroll (article.css).
 
@@ -196,8 +198,9 @@ def loose(run):
     previous = ""
     for node in run:
         # Inside a token (nowrap in article.css) nothing breaks; a comment
-        # may, between its words, as prose does.
-        inside = node.text if not node.kind else node.text[:1]
+        # may, between its words, as prose does. Punctuation and whitespace
+        # are plain text here (see unwrapped).
+        inside = node.text if node.kind in ("", "p", "w") else node.text[:1]
         for char in inside:
             if previous and may_break(previous, char):
                 return True
@@ -234,7 +237,7 @@ def mark_line(nodes):
         run = body[start:end]
         if start and not body[start - 1].text[-1:].isspace():
             out.append("<wbr>")
-        markup = "".join(node.markup for node in run)
+        markup = "".join(map(unwrapped, run))
         out.append(f"<x-n>{markup}</x-n>" if loose(run) else markup)
     out.append("</x-l>")
     return "".join(out)
@@ -247,8 +250,15 @@ def mark_block(pre):
         return pre  # markup this extension does not know: leave the block as it is
     out = []
     for line, crossed in lines_of(nodes):
-        out.append((not crossed and mark_line(line)) or "".join(node.markup for node in line))
+        out.append((not crossed and mark_line(line)) or "".join(map(unwrapped, line)))
     return "\n".join(out)
+
+
+def unwrapped(node):
+    """A node's HTML; a punctuation or whitespace token's without its element."""
+    if node.kind in ("p", "w") and node.markup.startswith("<span"):
+        return node.markup[node.markup.index(">") + 1:-len("</span>")]
+    return node.markup
 
 
 # The name of a script in a download link, and a literal word with a hyphen.
