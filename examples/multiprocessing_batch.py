@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""A batch job over 10,000 inputs: progress, failures, Ctrl-C and a dead worker."""
+"""A batch job over 10,000 inputs: progress, failures, Ctrl-C, a dead worker or parent."""
 
 import signal
 import sys
@@ -18,12 +18,38 @@ if __name__ == "__main__":  # first, so a Ctrl-C during the slow imports below i
 import concurrent.futures  # noqa: E402  (slow imports, such as NumPy's, go here)
 import multiprocessing  # noqa: E402
 import os  # noqa: E402
+import tempfile  # noqa: E402
+import threading  # noqa: E402
 import time  # noqa: E402
 from concurrent.futures.process import BrokenProcessPool  # noqa: E402
 from multiprocessing import resource_tracker  # noqa: E402
 
 INPUTS, CHUNK = 10_000, 100
 CHUNKS = range(0, INPUTS, CHUNK)  # the first input of each chunk
+JANITOR = """import os, shutil, sys, tempfile
+folder = tempfile.mkdtemp(prefix="batch-")
+try:
+    os.write(1, folder.encode())  # tell the program where
+    sys.stdin.read()  # returns once every process that holds the pipe has ended
+except OSError:  # the program had already ended
+    pass
+shutil.rmtree(folder, ignore_errors=True)
+"""
+
+
+def own_temporary_folder():
+    """A folder for this program's temporary files, removed when it ends, even by SIGKILL."""
+    stdin, _ = os.pipe()  # its other end stays open here, and in forked workers, till they end
+    answer, stdout = os.pipe()
+    os.posix_spawn(sys.executable, [sys.executable, "-I", "-c", JANITOR], os.environ,
+                   file_actions=[(os.POSIX_SPAWN_DUP2, stdin, 0),
+                                 (os.POSIX_SPAWN_DUP2, stdout, 1)],
+                   setsid=True)  # a session of its own: Ctrl-C does not reach it
+    os.close(stdin)
+    os.close(stdout)
+    folder = os.read(answer, 4096).decode()
+    os.close(answer)
+    return folder
 
 
 def hold_sigint(hold):
@@ -35,9 +61,16 @@ def hold_sigint(hold):
         signal.pthread_sigmask(how, {signal.SIGINT})
 
 
-def start_worker():  # each worker's initializer: Ctrl-C is the parent's business
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+def watch_parent(parent):  # a thread in each worker
+    parent.join()  # returns once the parent has ended, however it ended
+    os._exit(1)  # nobody is left to take this worker's results
+
+
+def start_worker():  # each worker's initializer
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's business
     hold_sigint(False)
+    threading.Thread(target=watch_parent, args=(multiprocessing.parent_process(),),
+                     daemon=True).start()
 
 
 def check(n):
@@ -63,8 +96,13 @@ def check_chunk(first):
 crash_at = 9950 if sys.argv[1:] == ["crash"] else None  # this input kills its worker
 
 if __name__ == "__main__":
+    if hasattr(os, "posix_spawn"):  # where multiprocessing puts its own files too
+        os.environ["TMPDIR"] = tempfile.tempdir = own_temporary_folder()
+    # To test under each start method: START_METHOD=spawn python3 this_script.py
+    context = multiprocessing.get_context(os.environ.get("START_METHOD"))
     hold_sigint(True)  # workers are born with SIGINT held back
-    executor = concurrent.futures.ProcessPoolExecutor(2, initializer=start_worker)
+    executor = concurrent.futures.ProcessPoolExecutor(2, mp_context=context,
+                                                    initializer=start_worker)
     chunks, finished, failed, died = {}, set(), [], False
     try:
         for first in CHUNKS:

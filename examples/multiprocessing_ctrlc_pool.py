@@ -5,6 +5,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 import time
 from multiprocessing import resource_tracker
 
@@ -18,9 +19,16 @@ def hold_sigint(hold):
         signal.pthread_sigmask(how, {signal.SIGINT})
 
 
-def ignore_sigint():  # each worker's initializer
+def watch_parent(parent):  # a thread in each worker
+    parent.join()  # returns once the parent has ended, however it ended
+    os._exit(1)  # nobody is left to take this worker's results
+
+
+def start_worker():  # each worker's initializer
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     hold_sigint(False)
+    threading.Thread(target=watch_parent, args=(multiprocessing.parent_process(),),
+                     daemon=True).start()
 
 
 def square(n):
@@ -43,7 +51,7 @@ if __name__ == "__main__":
     pool, results = None, []
     try:
         hold_sigint(True)  # workers are born with SIGINT held back
-        pool = multiprocessing.Pool(2, initializer=ignore_sigint)
+        pool = multiprocessing.Pool(2, initializer=start_worker)
         hold_sigint(False)  # a Ctrl-C pressed meanwhile is raised here
         for result in pool.imap(square, range(20)):
             results.append(result)

@@ -18,16 +18,41 @@ if __name__ == "__main__":  # first, so a Ctrl-C during the slow imports below i
 import multiprocessing  # noqa: E402  (slow imports, such as NumPy's, go here)
 import os  # noqa: E402
 import queue  # noqa: E402
+import tempfile  # noqa: E402
 import time  # noqa: E402
 from multiprocessing import resource_tracker  # noqa: E402
 
 SQUARERS, ADDERS, JOBS = 2, 2, 100  # stage 1 has N workers, stage 2 has M
 DONE = None  # the end-of-work marker
 CRASH = sys.argv[1:] == ["crash"]
+JANITOR = """import os, shutil, sys, tempfile
+folder = tempfile.mkdtemp(prefix="pipeline-")
+try:
+    os.write(1, folder.encode())  # tell the program where
+    sys.stdin.read()  # returns once every process that holds the pipe has ended
+except OSError:  # the program had already ended
+    pass
+shutil.rmtree(folder, ignore_errors=True)
+"""
 
 
 class Stopped(Exception):
     """The pipeline is stopping: the parent said so, or the parent died."""
+
+
+def own_temporary_folder():
+    """A folder for this program's temporary files, removed when it ends, even by SIGKILL."""
+    stdin, _ = os.pipe()  # its other end stays open here, and in forked workers, till they end
+    answer, stdout = os.pipe()
+    os.posix_spawn(sys.executable, [sys.executable, "-I", "-c", JANITOR], os.environ,
+                   file_actions=[(os.POSIX_SPAWN_DUP2, stdin, 0),
+                                 (os.POSIX_SPAWN_DUP2, stdout, 1)],
+                   setsid=True)  # a session of its own: Ctrl-C does not reach it
+    os.close(stdin)
+    os.close(stdout)
+    folder = os.read(answer, 4096).decode()
+    os.close(answer)
+    return folder
 
 
 def hold_sigint(hold):
@@ -139,6 +164,8 @@ def run(stop, jobs, squares, results):
 
 
 if __name__ == "__main__":
+    if hasattr(os, "posix_spawn"):  # where multiprocessing puts its own files too
+        os.environ["TMPDIR"] = tempfile.tempdir = own_temporary_folder()
     stop = multiprocessing.RawValue("b", 0)  # a flag without a lock
     jobs, squares, results = (multiprocessing.Queue(4) for _ in range(3))  # bounded
     try:

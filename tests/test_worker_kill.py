@@ -14,8 +14,7 @@ the example's process is the child of this test that carries the test's
 mark, and its workers are the descendants that run the workers' code, not
 multiprocessing's helpers (the resource tracker, the fork server).
 
-A last test kills the pipeline's parent instead: its workers must notice
-that they are orphans and end on their own.
+tests/test_parent_death.py kills the parent instead.
 
 ``paver test`` runs every other moment under the default start method;
 ``EXAMPLE_MATRIX=full`` (tox, CI) runs every moment under every method.
@@ -59,11 +58,23 @@ GRACE = 8.0
 
 
 def example_process(mark):
-    """The example's own process: this test's child that carries ``mark``."""
+    """The example's own process, found through this test's child that carries ``mark``.
+
+    Through a terminal, that child is the runner's session leader
+    (examplerunner/session.py), as a shell would be, and the example is its
+    child once that child has left the leader's command line for the
+    example's (its exec). Through a pipe, the child is the example.
+    """
     for child in psutil.Process().children():
         try:
-            if child.environ().get(MARK) == mark:
+            if child.environ().get(MARK) != mark:
+                continue
+            leader = command(child)
+            if str(examplerunner.paths.SESSION) not in leader:
                 return child
+            for grandchild in child.children():
+                if command(grandchild) != leader:
+                    return grandchild
         except psutil.Error:
             continue
     return None
@@ -152,36 +163,3 @@ def test_a_killed_worker_stops_the_template_cleanly(script, moment, which, metho
         assert "died" in output, output
     else:  # the killed worker had done its part: the result must be whole
         assert CASES[script][1] in output, output
-
-
-def kill_the_example(mark, moment, killed, stop):
-    """Wait for the example, then SIGKILL its own process ``moment`` s after it started."""
-    main = None
-    while not stop.is_set() and main is None:
-        main = example_process(mark)
-        time.sleep(0.005)
-    if stop.wait(moment) or main is None:
-        return
-    try:
-        os.kill(main.pid, signal.SIGKILL)
-        killed.append(main.pid)
-    except ProcessLookupError:
-        pass
-
-
-@pytest.mark.usefixtures("no_process_left")
-@pytest.mark.parametrize("method", METHODS)
-@pytest.mark.parametrize("moment", (0.5,) if not FULL else (0.3, 0.5, 0.8))
-def test_the_pipeline_s_workers_stop_when_its_parent_is_killed(moment, method):
-    # The workers' orphan check: with their parent gone, they must end on
-    # their own within the runner's grace for processes left behind.
-    mark, killed, stop = uuid.uuid4().hex, [], threading.Event()
-    killer = threading.Thread(target=kill_the_example, args=(mark, moment, killed, stop))
-    killer.start()
-    try:
-        examplerunner.run("multiprocessing_pipeline.py", returncode=-signal.SIGKILL,
-                          env={MARK: mark}, start_method=method, dev_mode=True, timeout=GRACE)
-    finally:
-        stop.set()
-        killer.join()
-    assert killed, "the example ended before it could be killed"

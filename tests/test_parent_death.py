@@ -1,0 +1,124 @@
+"""The parent killed with SIGKILL at any moment: nothing of the program is left.
+
+The kernel's out-of-memory killer picks the biggest process, often the
+parent of a job, and ends it with SIGKILL, which no code of its own can
+catch. These tests do the same to each example of the real-programs and
+large-data chapters that starts long-lived workers, at several moments of
+its run: while it imports and starts its workers, while they are busy, and
+while it stops. After a bounded wait (the runner's ``LINGER``, 5 s) nothing
+it made may be left:
+
+* no process: the runner and the ``no_process_left`` fixture see every
+  descendant, since the test is a child subreaper;
+* no ``/dev/shm`` entry (shared memory, a named semaphore) that the parent
+  or its workers had mapped when the parent was killed: the parent is
+  stopped (SIGSTOP) an instant before the SIGKILL, so the list is complete;
+* nothing in the temporary folder the run was given (``TMPDIR``): not the
+  fork server's ``pymp-*`` folder, not the program's own folder. Examples
+  without a janitor for that folder are marked so, and only their processes
+  and ``/dev/shm`` entries are judged.
+
+The examples run through a pipe: the parent is then the runner's own child.
+
+``paver test`` runs every other moment under the default start method;
+``EXAMPLE_MATRIX=full`` (tox, CI) runs every moment under every method.
+"""
+
+import os
+import shutil
+import signal
+import tempfile
+import threading
+import time
+import uuid
+
+import psutil
+import pytest
+from test_interrupts import FULL, METHODS  # the same moments rule, the same methods
+from test_worker_kill import MARK, example_process
+
+import examplerunner
+
+# Seconds after the example's process started at which it is killed, and
+# whether it removes its temporary folder itself (a janitor). Every moment
+# falls inside the run even on a fast machine: the templates' work takes at
+# least 1 s of sleeps after their workers start, and the Ctrl-C examples
+# interrupt themselves 0.6 s after theirs start.
+CASES = {
+    "multiprocessing_batch.py": ((0.05, 0.15, 0.3, 0.5, 0.7, 0.9), True),
+    "multiprocessing_pipeline.py": ((0.05, 0.15, 0.3, 0.5, 0.7, 0.9), True),
+    "multiprocessing_ctrlc_executor.py": ((0.1, 0.25, 0.4, 0.55), False),
+    "multiprocessing_ctrlc_pool.py": ((0.1, 0.25, 0.4, 0.55), False),
+}
+MOMENTS = [(script, moment) for script, (moments, _) in CASES.items()
+           for i, moment in enumerate(moments) if FULL or i % 2 == 0]
+GRACE = 10.0
+"""Seconds the example may run before it is killed (it is killed within about one)."""
+
+
+def shared_memory_of(procs):
+    """The /dev/shm entries that ``procs`` have mapped."""
+    found = set()
+    for proc in procs:
+        try:
+            for region in proc.memory_maps():
+                path = region.path.removesuffix(" (deleted)")
+                if path.startswith("/dev/shm/"):
+                    found.add(path)
+        except psutil.Error:
+            continue
+    return found
+
+
+def kill_the_example(mark, moment, killed, mapped, stop):
+    """Wait for the example, then SIGKILL it ``moment`` s after it started.
+
+    It is stopped first, so that what it and its workers have mapped from
+    /dev/shm is read while none of them can map more.
+    """
+    main = None
+    while not stop.is_set() and main is None:
+        main = example_process(mark)
+        time.sleep(0.005)
+    if stop.wait(moment) or main is None:
+        return
+    try:
+        os.kill(main.pid, signal.SIGSTOP)
+    except ProcessLookupError:
+        return
+    try:
+        family = [main, *main.children(recursive=True)]
+    except psutil.Error:
+        family = [main]
+    mapped |= shared_memory_of(family)
+    os.kill(main.pid, signal.SIGKILL)
+    killed.append(main.pid)
+
+
+@pytest.mark.usefixtures("no_process_left")
+@pytest.mark.parametrize("method", METHODS)
+@pytest.mark.parametrize(("script", "moment"), MOMENTS)
+def test_nothing_is_left_when_the_parent_is_killed(script, moment, method):
+    mark, killed, mapped, stop = uuid.uuid4().hex, [], set(), threading.Event()
+    folder = tempfile.mkdtemp(prefix="parent-death-")
+    killer = threading.Thread(target=kill_the_example,
+                              args=(mark, moment, killed, mapped, stop))
+    killer.start()
+    try:
+        # run() fails if any process of the example is still running LINGER
+        # seconds after the parent died.
+        examplerunner.run(script, returncode=-signal.SIGKILL, pipe=True,
+                          env={MARK: mark, "TMPDIR": folder},
+                          start_method=method, dev_mode=True, timeout=GRACE)
+        assert killed, "the example ended before it could be killed"
+        left = sorted(path for path in mapped if os.path.exists(path))
+        assert not left, f"left in /dev/shm: {left}"
+        if CASES[script][1]:
+            assert not os.listdir(folder), f"left in its TMPDIR: {os.listdir(folder)}"
+    finally:
+        stop.set()
+        killer.join()
+        for path in mapped:  # never leave them for the next test
+            if os.path.exists(path):
+                os.unlink(path)
+        shutil.rmtree(folder, ignore_errors=True)
