@@ -548,6 +548,11 @@ def _span(start, stop, unit):
     return f"{first}–{number} {suffix}"
 
 
+def _sentence(text):
+    """``text`` ending as a sentence ends: a title followed by more of the caption."""
+    return text if not text or text[-1] in ".!?" else text + "."
+
+
 def figure_html(record, caption, ident="timeline"):
     """The figure a page embeds: the drawing (without its own colours: the article's
     style sheet gives them), its caption, and under a disclosure the tables."""
@@ -555,8 +560,8 @@ def figure_html(record, caption, ident="timeline"):
     return "\n".join([
         f'<figure class="timeline-figure" id="{ident}">',
         svg(record, ident, standalone=False).rstrip("\n"),
-        f'<figcaption><p><span class="caption-text">{_esc(record["title"])}</span> '
-        f'Drawn from the run whose output is above: {_esc(caption)}.</p></figcaption>',
+        f'<figcaption><p><span class="caption-text">{_esc(_sentence(record["title"]))}'
+        f'</span> Drawn from the run whose output is above: {_esc(caption)}.</p></figcaption>',
         '<details class="timeline-text"><summary>The timeline as text</summary>',
         table_html(record, ident),
         "</details>",
