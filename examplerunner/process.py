@@ -125,9 +125,12 @@ def _foreground(terminal, leader):
     one in the foreground, as a terminal's own Ctrl-C would; ``leader``'s
     group for a pipe."""
     try:
-        return os.tcgetpgrp(terminal)
+        group = os.tcgetpgrp(terminal)
     except OSError:
         return leader
+    # 0 where the terminal has no foreground group (its session ended):
+    # os.killpg(0, ...) would signal the runner's own group.
+    return group if group > 0 else leader
 
 
 def locate(script, options):

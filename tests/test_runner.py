@@ -476,3 +476,18 @@ def test_imports_inside_the_runner_point_one_way():
     # block() is the API every page's cog code calls, from the package itself.
     assert examplerunner.block.__module__ == "examplerunner.api"
     assert not any("api" in graph[m] for m in graph.keys() - top)
+
+
+def test_ctrl_c_never_goes_to_the_runners_own_group_when_the_terminal_has_no_foreground():
+    # A terminal whose session has ended has no foreground group:
+    # tcgetpgrp() answers 0, and os.killpg(0, SIGINT) would interrupt the
+    # runner itself (and whoever shares its group, pytest included).
+    from examplerunner.process import _foreground
+
+    master, slave = os.openpty()
+    try:
+        assert os.tcgetpgrp(master) == 0
+        assert _foreground(master, 12345) == 12345
+    finally:
+        os.close(master)
+        os.close(slave)
