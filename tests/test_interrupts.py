@@ -42,6 +42,9 @@ if not FULL:
 CASES = {
     "multiprocessing_ctrlc_pool.py": ((0.25, 0.5, 0.8, 1.0), {130}),
     "multiprocessing_ctrlc_executor.py": ((0.25, 0.5, 0.8, 1.0), {130}),
+    # It presses Ctrl-C itself while its workers start; before 0.1 s the
+    # signal can land during its imports, as in ctrlc_pool.
+    "multiprocessing_timeline_ctrlc.py": ((0.15, 0.2, 0.25), {130}),
     "multiprocessing_pipeline.py": ((0.05, 0.1, 0.2, 0.35, 0.5, 0.9, 1.3, 1.8), {130, 0}),
     "multiprocessing_batch.py": ((0.05, 0.1, 0.2, 0.35, 0.5, 0.9, 1.3, 1.8), {130, 0}),
 }
