@@ -289,6 +289,15 @@ def test_screenshots_for_contributors(tab, server):
     assert light_png != dark_png
     assert light_bg > 0.8 > 0.1 > dark_bg, "the backgrounds are not light and dark"
     assert light_text < light_bg and dark_text > dark_bg, "the title does not stand out"
+    # And on a phone, at the second script, whose long lines break.
+    tab.set_viewport_size(PHONE)
+    for scheme, name in (("light", "index-phone.png"), ("dark", "index-phone-dark.png")):
+        show_in(tab, scheme)
+        script = "article div.literal-block-wrapper:not(:has(> div.example-output))"
+        tab.locator(script).nth(1).evaluate(
+            "e => e.scrollIntoView({block: 'center', behavior: 'instant'})")
+        tab.wait_for_timeout(300)  # the theme's header casts its shadow once scrolled
+        tab.screenshot(path=SCREENSHOTS / name, full_page=False)
 
 
 AXE = axe_playwright.Axe()
