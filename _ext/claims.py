@@ -105,7 +105,7 @@ class ProbesDirective(SphinxDirective):
             lines += [f".. _{probe_anchor(name)}:", "", summary,
                       "-" * max(len(summary), 4), "",
                       f".. literalinclude:: {folder}/{path.name}",
-                      f"   :caption: tests/probes/{path.name}", ""]
+                      f"   :caption: :download:`{path.name} <{folder}/{path.name}>`", ""]
         container = nodes.container()
         nested_parse_with_titles(self.state, StringList(lines, source="probes"), container)
         return container.children

@@ -8,6 +8,8 @@ that cleared its environment is still seen among its descendants.
 """
 
 import ctypes
+import functools
+import http.server
 import os
 import subprocess
 import sys
@@ -279,3 +281,48 @@ def site(tmp_path_factory):
     built = json.loads((root / "build.json").read_text(encoding="utf-8"))
     return root / "html", subprocess.CompletedProcess(built["args"], built["returncode"],
                                                       built["stdout"], built["stderr"])
+
+
+# The browser tests' server of the built article and their one Chromium,
+# shared by every module that reads the article in a browser
+# (tests/test_browser.py and the modules that import its helpers).
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    out, done = site
+    assert done.returncode == 0, done.stderr
+    handler = functools.partial(QuietHandler, directory=str(out))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def browser(helper_processes):
+    """One Chromium for the whole run: the browser tests come in turns among
+    the others (see conftest.py), and each new browser costs a second."""
+    from playwright.sync_api import sync_playwright
+    from test_browser import CHROMIUM
+
+    before = {child.pid for child in psutil.Process().children()}
+    with sync_playwright() as p:
+        # Playwright's driver, and under it the browser: helpers of the run.
+        helper_processes.extend(child for child in psutil.Process().children()
+                                if child.pid not in before)
+        chromium = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync"],
+        )
+        yield chromium
+        chromium.close()

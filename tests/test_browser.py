@@ -4,13 +4,10 @@ Besides what the reader sees, it checks accessibility: axe-core's WCAG 2 A and
 AA rules on every page in light and in dark mode, and keyboard use.
 """
 
-import functools
-import http.server
 import json
 import os
 import re
 import shutil
-import threading
 import urllib.parse
 
 import pytest
@@ -42,6 +39,7 @@ AXE_OPTIONS = {
 }
 
 SCREENSHOTS = examplerunner.ROOT / "build" / "screenshots"
+PROBES = examplerunner.ROOT / "tests" / "probes"
 INCLUDE = re.compile(r"^\.\. literalinclude::.*\n((?:   +:.*\n)*)", re.MULTILINE)
 TITLE = re.compile(r"^(?P<title>\S.*)\n(?P<rule>([=\-#~^*])\3+)$", re.MULTILINE)
 
@@ -63,43 +61,10 @@ def headings(page):
     return titles
 
 
-@pytest.fixture(scope="session")
-def server(site):
-    out, done = site
-    assert done.returncode == 0, done.stderr
-    handler = functools.partial(QuietHandler, directory=str(out))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="session")
-def browser(helper_processes):
-    """One Chromium for the whole run: the browser tests come in turns among
-    the others (see conftest.py), and each new browser costs a second."""
-    import psutil
-
-    before = {child.pid for child in psutil.Process().children()}
-    with playwright.sync_playwright() as p:
-        # Playwright's driver, and under it the browser: helpers of the run.
-        helper_processes.extend(child for child in psutil.Process().children()
-                                if child.pid not in before)
-        chromium = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync"],
-        )
-        yield chromium
-        chromium.close()
+# The session's one server of the built article and one Chromium, ``server``
+# and ``browser``, are fixtures of conftest.py, shared with every browser test
+# module of the run (a module of its own would start a second Playwright,
+# which fails in the same process).
 
 
 VIEWPORT = {"width": 1440, "height": 900}
@@ -198,8 +163,10 @@ def test_page_shows_every_heading_script_and_output(article):
     # part of a script shown below it has no caption of its own.
     text = page.read_text(encoding="utf-8")
     includes = INCLUDE.findall(text)
+    # The probes page includes every probe, with its caption, by a directive.
+    probes = len(list(PROBES.glob("*.py"))) if ".. probes::" in text else 0
     scripts = shown_all(tab, "div.literal-block-wrapper:not(:has(> div.example-output))")
-    assert len(scripts) == sum(":caption:" in options for options in includes)
+    assert len(scripts) == sum(":caption:" in options for options in includes) + probes
     assert all(script["shown"] for script in scripts)
     assert tab.locator("div.highlight-python3").count() >= len(includes)
 

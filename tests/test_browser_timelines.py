@@ -12,15 +12,13 @@ import json
 
 import pytest
 import wcag
-from test_browser import (  # noqa: F401 - fixtures, used by name
+from test_browser import (
     AXE,
     AXE_OPTIONS,
     DESKTOP,
     PHONE,
     SCREENSHOTS,
-    browser,
     open_tab,
-    server,
     show_in,
     url_of,
 )

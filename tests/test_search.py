@@ -12,7 +12,7 @@ search page runs in place (_static/search_sections.js).
 import re
 
 import pytest
-from test_browser import PHONE, VIEWPORT, browser, server  # noqa: F401  (fixtures)
+from test_browser import PHONE, VIEWPORT
 from test_docs import INDEX_ENTRY
 
 import examplerunner
