@@ -510,7 +510,9 @@ PHONE_READING = """() => {
     for (const set of document.querySelectorAll(".tab-set")) {
         if (!set.querySelector("div.example-output")) continue;
         const labels = [...set.querySelectorAll(":scope > label.tab-label")];
-        const chosen = set.querySelector(":scope > input:checked + label");
+        // The tab the page opens on (another test may have chosen another since).
+        const first = [...set.querySelectorAll(":scope > input")].find(i => i.defaultChecked);
+        const chosen = first ? first.nextElementSibling : null;
         const newest = labels.reduce((a, b) => (minor(b) > minor(a) ? b : a));
         if (chosen !== newest)
             found.tabs.push(`opens on ${chosen ? chosen.textContent.trim() : "no tab"}, `
