@@ -121,11 +121,16 @@ def show_in(page, scheme):
 
 @pytest.fixture
 def article(loaded):
-    """The loaded page, set back to light, the laptop's width and the top."""
+    """The loaded page, set back to light, the laptop's width, the tabs it
+    opened on (a test before may have chosen others) and the top."""
     show_in(loaded, "light")
     if loaded.viewport_size != VIEWPORT:
         loaded.set_viewport_size(VIEWPORT)
-    loaded.evaluate("window.scrollTo(0, 0)")
+    loaded.evaluate("""() => {
+        for (const input of document.querySelectorAll(".tab-set > input"))
+            input.checked = input.defaultChecked;
+        window.scrollTo(0, 0);
+    }""")
     return loaded
 
 
