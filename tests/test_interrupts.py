@@ -47,8 +47,10 @@ CASES = {
     "multiprocessing_timeline_ctrlc.py": ((0.15, 0.2, 0.25), {130}),
     "multiprocessing_pipeline.py": ((0.05, 0.1, 0.2, 0.35, 0.5, 0.9, 1.3, 1.8), {130, 0}),
     "multiprocessing_batch.py": ((0.05, 0.1, 0.2, 0.35, 0.5, 0.9, 1.3, 1.8), {130, 0}),
+    "multiprocessing_logging_file.py": ((0.05, 0.1, 0.2, 0.35, 0.5, 0.9, 1.3, 1.8), {130, 0}),
 }
-TEMPLATES = ("multiprocessing_pipeline.py", "multiprocessing_batch.py")
+TEMPLATES = ("multiprocessing_pipeline.py", "multiprocessing_batch.py",
+             "multiprocessing_logging_file.py")
 
 
 def moments(script):

@@ -40,7 +40,10 @@ import examplerunner
 CASES = {
     "multiprocessing_batch.py": ((0.0, 0.25, 0.5, 0.7, 0.9), "100% (10000 of 10000)"),
     "multiprocessing_pipeline.py": ((0.0, 0.25, 0.5, 0.7, 0.9), "pipeline finished"),
+    "multiprocessing_logging_file.py": ((0.0, 0.25, 0.5, 0.7, 0.9), "every worker finished"),
 }
+EXECUTORS = ("multiprocessing_batch.py",)
+"""The templates built on a ProcessPoolExecutor, which meet CPython's executor races."""
 MOMENTS = [(script, moment, i) for script, (moments, _) in CASES.items()
            for i, moment in enumerate(moments) if FULL or i % 2 == 0]
 MARK = "WORKER_KILL_TEST"
@@ -55,6 +58,11 @@ EXECUTOR_EOF = whole_lines(
     r"(?:  .*\n)*?EOFError")
 GRACE = 8.0
 """Seconds an example may take in all, killed worker included."""
+LOG_GRACE = 14.0
+"""The same for the logging program: a worker killed while it holds the log
+queue's lock costs it 2 s of waiting for its other workers and 2 s for its
+listener, on top of its run."""
+LOGGING = "multiprocessing_logging_file.py"
 
 
 def example_process(mark):
@@ -144,7 +152,8 @@ def test_a_killed_worker_stops_the_template_cleanly(script, moment, which, metho
     try:
         try:
             result = examplerunner.run(script, returncode=1, env={MARK: mark},
-                                       start_method=method, dev_mode=True, timeout=GRACE)
+                                       start_method=method, dev_mode=True,
+                                       timeout=LOG_GRACE if script == LOGGING else GRACE)
             output, status = result.output, 1
         except examplerunner.ExampleError as error:
             if "exited with status 0," not in str(error):
@@ -154,12 +163,85 @@ def test_a_killed_worker_stops_the_template_cleanly(script, moment, which, metho
         stop.set()
         killer.join()
     assert killed, "no worker was found to kill"
-    if sys.version_info[:2] == (3, 11) and script == "multiprocessing_batch.py":
+    if sys.version_info[:2] == (3, 11) and script in EXECUTORS:
         output = EXECUTOR_EOF.sub("", output)
-    output = without_exit_wakeup_race(script, output)
+    if script in EXECUTORS:  # the batch job's exit race (races.py), which they share
+        output = without_exit_wakeup_race("multiprocessing_batch.py", output)
     assert "Traceback" not in output, output
     assert "Exception ignored" not in output, output
     if status == 1:
         assert "died" in output, output
     else:  # the killed worker had done its part: the result must be whole
         assert CASES[script][1] in output, output
+
+
+def blocked_in_a_pipe_write(pid):
+    """True if a thread of ``pid`` waits in the kernel to write to a full pipe."""
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return False
+    for tid in tasks:
+        try:
+            with open(f"/proc/{pid}/task/{tid}/wchan") as wchan:
+                if wchan.read() in ("pipe_write", "anon_pipe_write", "pipe_wait"):
+                    return True
+        except OSError:
+            continue
+    return False
+
+
+def kill_the_lock_holder(mark, method, killed, stop):
+    """Stop the example, so that its listener reads nothing and the log pipe fills;
+    then SIGKILL the worker whose queue thread waits to write, holding the
+    queue's lock, and let the example go on."""
+    main = None
+    while not stop.is_set() and main is None:
+        main = example_process(mark)
+        time.sleep(0.005)
+    while not stop.is_set():
+        try:
+            if len(workers_of(main, method)) == 4:
+                break
+        except psutil.Error:
+            return
+        time.sleep(0.01)
+    if stop.wait(0.2):
+        return
+    os.kill(main.pid, signal.SIGSTOP)
+    try:
+        deadline = time.monotonic() + 5
+        while not killed and time.monotonic() < deadline:
+            for pid in workers_of(main, method):
+                if blocked_in_a_pipe_write(pid):
+                    os.kill(pid, signal.SIGKILL)
+                    killed.append(pid)
+                    break
+            time.sleep(0.02)
+    finally:
+        os.kill(main.pid, signal.SIGCONT)
+
+
+@pytest.mark.skipif(not os.path.exists(f"/proc/{os.getpid()}/wchan"),
+                    reason="needs /proc/PID/wchan (Linux) to find the lock's holder")
+@pytest.mark.usefixtures("no_process_left")
+@pytest.mark.parametrize("method", METHODS)
+def test_a_worker_killed_holding_the_log_queue_s_lock_does_not_hang_the_program(method):
+    # The worst moment for the logging program: a worker dies while its
+    # queue thread holds the queue's lock, so no other process can send a
+    # record again, nor the listener's end marker. It must still stop in
+    # bounded time, say what died and that records were lost.
+    mark, killed, stop = uuid.uuid4().hex, [], threading.Event()
+    killer = threading.Thread(target=kill_the_lock_holder, args=(mark, method, killed, stop))
+    killer.start()
+    try:
+        result = examplerunner.run(LOGGING, returncode=1, env={MARK: mark},
+                                   start_method=method, dev_mode=True, timeout=LOG_GRACE)
+    finally:
+        stop.set()
+        killer.join()
+    if not killed:
+        pytest.skip("no worker was seen waiting to write to the full log pipe")
+    assert "Traceback" not in result.output, result.output
+    assert "died with exit code -9" in result.output, result.output
+    assert "did not stop within 2 s: its last records are lost" in result.output, result.output
