@@ -1,14 +1,14 @@
 #!/usr/bin/env python3
-"""A NumPy array in a SharedMemory block, read by pool workers without a copy."""
+"""A NumPy array in a SharedMemory block, read by executor workers without a copy."""
 
-import multiprocessing
+import concurrent.futures
 from multiprocessing import shared_memory
 
 import numpy as np
 
 
 def attach(block_name, shape, dtype):
-    global block, matrix  # kept for the life of this worker
+    global block, matrix  # kept for the life of this worker, which needs no close()
     block = shared_memory.SharedMemory(name=block_name)
     matrix = np.ndarray(shape, dtype, buffer=block.buf)  # a view, not a copy
 
@@ -23,15 +23,15 @@ if __name__ == "__main__":
                                        size=dtype.itemsize * shape[0] * shape[1])
     try:
         matrix = np.ndarray(shape, dtype, buffer=block.buf)
-        matrix[:] = np.arange(matrix.size).reshape(shape)
-        pool = multiprocessing.Pool(2, initializer=attach,
-                                    initargs=(block.name, shape, dtype.str))
-        sums = pool.map(row_sum, range(shape[0]))  # only row numbers travel
-        pool.close()
-        pool.join()  # every worker is done with the block
-        print("row sums:", sums)
-        print("same as in the parent:", sums == matrix.sum(axis=1).tolist())
-        del matrix  # no view may outlive close(): reading it would crash
+        try:
+            matrix[:] = np.arange(matrix.size).reshape(shape)
+            with concurrent.futures.ProcessPoolExecutor(
+                    2, initializer=attach, initargs=(block.name, shape, dtype.str)) as executor:
+                sums = list(executor.map(row_sum, range(shape[0])))  # only row numbers travel
+            print("row sums:", sums)  # the with block waited: every worker has ended
+            print("same as in the parent:", sums == matrix.sum(axis=1).tolist())
+        finally:
+            del matrix  # no view may outlive close(): reading it would crash
     finally:
-        block.close()
-        block.unlink()  # the owner frees the block, once
+        block.close()  # this process is done with the block
+        block.unlink()  # the owner frees it, once, whatever happened

@@ -48,9 +48,10 @@ CASES = {
     "multiprocessing_pipeline.py": ((0.05, 0.1, 0.2, 0.35, 0.5, 0.9, 1.3, 1.8), {130, 0}),
     "multiprocessing_batch.py": ((0.05, 0.1, 0.2, 0.35, 0.5, 0.9, 1.3, 1.8), {130, 0}),
     "multiprocessing_logging_file.py": ((0.05, 0.1, 0.2, 0.35, 0.5, 0.9, 1.3, 1.8), {130, 0}),
+    "multiprocessing_shared_array.py": ((0.05, 0.1, 0.2, 0.35, 0.5, 0.9, 1.3, 1.8), {130, 0}),
 }
 TEMPLATES = ("multiprocessing_pipeline.py", "multiprocessing_batch.py",
-             "multiprocessing_logging_file.py")
+             "multiprocessing_logging_file.py", "multiprocessing_shared_array.py")
 
 
 def moments(script):

@@ -48,6 +48,7 @@ CASES = {
     "multiprocessing_batch.py": ((0.05, 0.15, 0.3, 0.5, 0.7, 0.9), True),
     "multiprocessing_pipeline.py": ((0.05, 0.15, 0.3, 0.5, 0.7, 0.9), True),
     "multiprocessing_logging_file.py": ((0.05, 0.15, 0.3, 0.5, 0.7, 0.9), True),
+    "multiprocessing_shared_array.py": ((0.1, 0.3, 0.5, 0.7, 0.9, 1.1), True),
     "multiprocessing_ctrlc_executor.py": ((0.1, 0.25, 0.4, 0.55), False),
     "multiprocessing_ctrlc_pool.py": ((0.1, 0.25, 0.4, 0.55), False),
 }

@@ -41,8 +41,9 @@ CASES = {
     "multiprocessing_batch.py": ((0.0, 0.25, 0.5, 0.7, 0.9), "100% (10000 of 10000)"),
     "multiprocessing_pipeline.py": ((0.0, 0.25, 0.5, 0.7, 0.9), "pipeline finished"),
     "multiprocessing_logging_file.py": ((0.0, 0.25, 0.5, 0.7, 0.9), "every worker finished"),
+    "multiprocessing_shared_array.py": ((0.0, 0.25, 0.5, 0.7, 0.9), "2000 of 2000 row sums"),
 }
-EXECUTORS = ("multiprocessing_batch.py",)
+EXECUTORS = ("multiprocessing_batch.py", "multiprocessing_shared_array.py")
 """The templates built on a ProcessPoolExecutor, which meet CPython's executor races."""
 MOMENTS = [(script, moment, i) for script, (moments, _) in CASES.items()
            for i, moment in enumerate(moments) if FULL or i % 2 == 0]
