@@ -13,8 +13,8 @@ from multiprocessing import resource_tracker
 def hold_sigint(hold):
     """Hold SIGINT back (True) or let it through (False). POSIX only."""
     if hasattr(signal, "pthread_sigmask"):  # Windows has no signal masks
-        if hold:  # on 3.11-3.13, starting the resource tracker lets SIGINT through
-            resource_tracker.ensure_running()
+        if hold and sys.version_info < (3, 14):  # there, starting the resource tracker
+            resource_tracker.ensure_running()  # lets SIGINT through: start it first
         how = signal.SIG_BLOCK if hold else signal.SIG_UNBLOCK
         signal.pthread_sigmask(how, {signal.SIGINT})
 

@@ -46,19 +46,22 @@ def own_temporary_folder():
     os.posix_spawn(sys.executable, [sys.executable, "-I", "-c", JANITOR], os.environ,
                    file_actions=[(os.POSIX_SPAWN_DUP2, stdin, 0),
                                  (os.POSIX_SPAWN_DUP2, stdout, 1)],
-                   setsid=True)  # a session of its own: Ctrl-C does not reach it
+                   setsid=True,  # a session of its own: Ctrl-C does not reach it,
+                   setsigmask={signal.SIGINT})  # not even while it is being started
     os.close(stdin)
     os.close(stdout)
     folder = os.read(answer, 4096).decode()
     os.close(answer)
+    if not folder:
+        raise OSError("the janitor did not start")
     return folder
 
 
 def hold_sigint(hold):
     """Hold SIGINT back (True) or let it through (False). POSIX only."""
     if hasattr(signal, "pthread_sigmask"):  # Windows has no signal masks
-        if hold:  # on 3.11-3.13, starting the resource tracker lets SIGINT through
-            resource_tracker.ensure_running()
+        if hold and sys.version_info < (3, 14):  # there, starting the resource tracker
+            resource_tracker.ensure_running()  # lets SIGINT through: start it first
         how = signal.SIG_BLOCK if hold else signal.SIG_UNBLOCK
         signal.pthread_sigmask(how, {signal.SIGINT})
 
