@@ -57,6 +57,20 @@ EXECUTOR_EOF = whole_lines(
     r"Process \w+-\d+:\nTraceback \(most recent call last\):\n(?:  .*\n)*?"
     r'  File ".*concurrent/futures/process\.py", line \d+, in _process_worker\n'
     r"(?:  .*\n)*?EOFError")
+# The same overlap, seen in the shared-array program (four spawned workers,
+# so the window is wider): the executor's own thread, breaking the pool,
+# counts the workers while submit() adds one, and a worker still being
+# spawned finds the executor's semaphores already gone (about one run in
+# five with the kill as the first worker appears; not in 72 runs each on
+# 3.12 and 3.15).
+EXECUTOR_COUNT = whole_lines(
+    r"Exception in thread [^\n]*:\nTraceback \(most recent call last\):\n(?:  .*\n)*?"
+    r'  File ".*concurrent/futures/process\.py", line \d+, in get_n_children_alive\n'
+    r"(?:  .*\n)*?RuntimeError: dictionary changed size during iteration")
+SPAWN_TOO_LATE = whole_lines(
+    r"Traceback \(most recent call last\):\n(?:  .*\n)*?"
+    r'  File ".*multiprocessing/spawn\.py", line \d+, in spawn_main\n(?:  .*\n)*?'
+    r"FileNotFoundError: \[Errno 2\] No such file or directory")
 GRACE = 8.0
 """Seconds an example may take in all, killed worker included."""
 LOG_GRACE = 14.0
@@ -165,7 +179,8 @@ def test_a_killed_worker_stops_the_template_cleanly(script, moment, which, metho
         killer.join()
     assert killed, "no worker was found to kill"
     if sys.version_info[:2] == (3, 11) and script in EXECUTORS:
-        output = EXECUTOR_EOF.sub("", output)
+        for race in (EXECUTOR_EOF, EXECUTOR_COUNT, SPAWN_TOO_LATE):
+            output = race.sub("", output)
     if script in EXECUTORS:  # the batch job's exit race (races.py), which they share
         output = without_exit_wakeup_race("multiprocessing_batch.py", output)
     assert "Traceback" not in output, output
