@@ -2,13 +2,23 @@
 """A NumPy array in a SharedMemory block, read by executor workers without a copy."""
 
 import concurrent.futures
+import multiprocessing
+import os
+import threading
 from multiprocessing import shared_memory
 
 import numpy as np
 
 
+def watch_parent(parent):  # a thread in each worker: end with the parent, even a killed one
+    parent.join()
+    os._exit(1)
+
+
 def attach(block_name, shape, dtype):
     global block, matrix  # kept for the life of this worker, which needs no close()
+    threading.Thread(target=watch_parent, args=(multiprocessing.parent_process(),),
+                     daemon=True).start()
     block = shared_memory.SharedMemory(name=block_name)
     matrix = np.ndarray(shape, dtype, buffer=block.buf)  # a view, not a copy
 
