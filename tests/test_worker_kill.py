@@ -1,18 +1,23 @@
 """A worker killed with SIGKILL at any moment: the templates report it and stop cleanly.
 
 The kernel's out-of-memory killer ends a process with SIGKILL, which no
-program can catch. These tests do the same to one worker of each template of
-the real-programs chapter (the batch job and the pipeline), at several
+program can catch. These tests do the same to one worker of each template
+(the batch job, the pipeline and the logging program of the real-programs
+chapter, the shared-array program of the large-data chapter), at several
 moments of its run: as soon as the first worker exists, while the workers
 are busy, and near the end. Each time the example must exit within a few
 seconds with status 1 and say that a worker died (or with status 0 and its
 complete result, if the worker it killed had already finished its part),
-print no traceback, and leave no process behind.
+print no traceback, and leave no process behind. One more test kills the
+logging program's worker at the worst moment: while its queue thread
+holds the log queue's lock.
 
 The workers are found from outside, as an administrator would find them:
-the example's process is the child of this test that carries the test's
-mark, and its workers are the descendants that run the workers' code, not
-multiprocessing's helpers (the resource tracker, the fork server).
+the example's process is this test's child that carries the test's mark
+(or, through a terminal, that child's child: the runner's session leader
+starts it), and its workers are the descendants that run the workers'
+code, not multiprocessing's helpers (the resource tracker, the fork
+server) nor a template's janitor.
 
 tests/test_parent_death.py kills the parent instead.
 
