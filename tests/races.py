@@ -28,14 +28,15 @@ def whole_lines(lines):
 # when it stops early (its "crash" run, a killed worker, Ctrl-C) its exit
 # can meet it: seen on 3.11 under fork, under load, about one run in 30 to
 # 120 (twice in about 50 runs of the examples' tests; once in 120 crash runs).
-# The realprograms page says so.
+# The shared-array program shuts its executor down the same way. The
+# realprograms page says so.
 EXIT_WAKEUP = whole_lines(
     r"Exception ignored in: <module 'threading' from [^\n]*>\n"
     r"Traceback \(most recent call last\):\n(?:  .*\n)*?"
     r'  File ".*concurrent/futures/process\.py", line \d+, in _python_exit\n'
     r"(?:  .*\n)*?OSError: \[Errno 9\] Bad file descriptor")
 WAKEUP_RACE = sys.version_info[:3] < (3, 12, 8) or (3, 13) <= sys.version_info[:3] < (3, 13, 1)
-MEET_WAKEUP_RACE = {"multiprocessing_batch.py"}
+MEET_WAKEUP_RACE = {"multiprocessing_batch.py", "multiprocessing_shared_array.py"}
 
 
 def without_exit_wakeup_race(script, output):

@@ -491,3 +491,19 @@ def test_ctrl_c_never_goes_to_the_runners_own_group_when_the_terminal_has_no_for
     finally:
         os.close(master)
         os.close(slave)
+
+
+def test_an_example_killed_by_sigkill_through_a_terminal_ends_as_killed():
+    # The session leader ends as its example ended; SIGKILL has no handler
+    # to reset, and trying raised OSError, a traceback and status 1.
+    import subprocess
+    import sys
+
+    from examplerunner import paths
+
+    done = subprocess.run(
+        [sys.executable, "-I", "-S", str(paths.SESSION), sys.executable, "-c",
+         "import os, signal; os.kill(os.getpid(), signal.SIGKILL)"],
+        capture_output=True, text=True, timeout=30)
+    assert "Traceback" not in done.stderr, done.stderr
+    assert done.returncode == -9, (done.returncode, done.stderr)
