@@ -151,16 +151,15 @@ def dead_worker(record):
     assert labels(b for b in pool["bars"] if b[4] == "task") == [0, 1, 2, 4, 5, 6, 7]
     assert all(b[3] < gave_up[2] for b in pool["bars"])
     assert gave_up[2] >= 1_000_000_000
-    # The executor: nothing ended or started after it broke, and no task ended
-    # after the worker died, but in that worker before it.
+    # The executor: nothing ended or started after it broke, and task 3 and
+    # the tasks after it never ended. A task already running in the other
+    # worker may still end between the death and the moment the executor
+    # sees it (task 2 did, 26 ms after, under forkserver on 3.14 in CI):
+    # the page says which tasks end depends on timing.
     (broken,) = executor["marks"]
-    died = next(b for b in executor["bars"] if b[1] == "3")
     assert all(b[2] <= broken[2] and (b[3] is None or b[3] <= broken[2])
                for b in executor["bars"])
     assert {b[1] for b in executor["bars"] if b[4] == "task"}.isdisjoint("34567")
-    for b in executor["bars"]:
-        if b[4] == "task":
-            assert b[3] <= died[3], f"task {b[1]} outlived the break"
 
 
 def pipeline(record):

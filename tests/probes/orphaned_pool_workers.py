@@ -44,8 +44,12 @@ def alive(pid):
 
 def session(sid):
     """The living processes of session ``sid``."""
-    return [int(p) for p in os.listdir("/proc") if p.isdigit() and alive(int(p))
-            and stat(int(p))[3] == str(sid)]
+    found = []
+    for p in filter(str.isdigit, os.listdir("/proc")):
+        fields = stat(int(p))  # None once the process has gone, at any moment
+        if fields is not None and fields[0] != "Z" and fields[3] == str(sid):
+            found.append(int(p))
+    return found
 
 
 def orphans(folder, method, what):
