@@ -70,6 +70,15 @@ def headings(page):
 VIEWPORT = {"width": 1440, "height": 900}
 
 
+def load_page(browser, server, source):
+    """Page ``source`` of the article, loaded in light mode: (context, page)."""
+    context, page = open_tab(browser, server, "light")
+    page.source = source
+    page.goto(url_of(server, source))
+    page.wait_for_load_state("load")
+    return context, page
+
+
 def open_tab(browser, server, scheme):
     """A new page in a context of its own, in colour scheme ``scheme``: (context, page)."""
     context = browser.new_context(viewport=VIEWPORT, color_scheme=scheme)
@@ -100,10 +109,7 @@ def loaded(browser, server, request):
     page share one load. Each starts as after the load (see ``article``):
     light, the first screen, the laptop's width.
     """
-    context, page = open_tab(browser, server, "light")
-    page.source = request.param
-    page.goto(url_of(server, request.param))
-    page.wait_for_load_state("load")
+    context, page = load_page(browser, server, request.param)
     yield page
     context.close()
 

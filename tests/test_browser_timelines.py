@@ -18,9 +18,8 @@ from test_browser import (
     DESKTOP,
     PHONE,
     SCREENSHOTS,
-    open_tab,
+    load_page,
     show_in,
-    url_of,
 )
 
 import examplerunner
@@ -30,12 +29,9 @@ PAGES = [p for p in examplerunner.pages()
 
 
 @pytest.fixture(scope="module", params=PAGES, ids=lambda p: p.stem)
-def timelines(browser, server, request):  # noqa: F811 - the fixtures imported above
+def timelines(browser, server, request):
     """A page that holds timelines, loaded once for the checks of this module."""
-    context, page = open_tab(browser, server, "light")
-    page.source = request.param
-    page.goto(url_of(server, request.param))
-    page.wait_for_load_state("load")
+    context, page = load_page(browser, server, request.param)
     yield page
     context.close()
 
