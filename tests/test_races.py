@@ -1,7 +1,7 @@
 """tests/races.py takes out exactly the traceback of a CPython race, and nothing else."""
 
 from races import EXIT_WAKEUP
-from test_worker_kill import EXECUTOR_EOF
+from test_worker_kill import EXECUTOR_EOF, SPAWN_TOO_LATE
 
 # multiprocessing_batch.py crash on Python 3.11.7 under fork, as the runner
 # showed it (paths made neutral); the race hit about one run in thirty.
@@ -66,3 +66,33 @@ def test_the_worker_eof_is_taken_out_wherever_it_stands():
     assert EXECUTOR_EOF.sub("", shown + "\n" + WORKER_EOF + "\nmore") == shown + "\nmore"
     other = WORKER_EOF.replace("EOFError", "EOFError: Ran out of input")
     assert EXECUTOR_EOF.sub("", shown + "\n" + other) == shown + "\n" + other
+
+
+# A worker the 3.11 executor was still starting when the pool broke, started
+# by the fork server: recorded in the 3.11 matrix (shared-array template).
+SERVER_CHILD_TOO_LATE = """\
+Traceback (most recent call last):
+  File "/path/to/lib/python3/multiprocessing/forkserver.py", line 274, in main
+    code = _serve_one(child_r, fds,
+           ^^^^^^^^^^^^^^^^^^^^^^^^
+  File "/path/to/lib/python3/multiprocessing/forkserver.py", line 313, in _serve_one
+    code = spawn._main(child_r, parent_sentinel)
+           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+  File "/path/to/lib/python3/multiprocessing/spawn.py", line 132, in _main
+    self = reduction.pickle.load(from_parent)
+           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+  File "/path/to/lib/python3/multiprocessing/synchronize.py", line 115, in __setstate__
+    self._semlock = _multiprocessing.SemLock._rebuild(*state)
+                    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+FileNotFoundError: [Errno 2] No such file or directory"""
+
+
+def test_a_worker_started_too_late_goes_under_spawn_and_forkserver():
+    rest = "0 of 2000 row sums done, all equal to the parent's: True"
+    spawned = SERVER_CHILD_TOO_LATE.replace(
+        'forkserver.py", line 274, in main', 'spawn.py", line 120, in spawn_main')
+    for started in (SERVER_CHILD_TOO_LATE, spawned):
+        assert SPAWN_TOO_LATE.sub("", started + "\n" + rest) == rest
+    other = SERVER_CHILD_TOO_LATE.replace("forkserver.py\", line 274, in main",
+                                          "forkserver.py\", line 274, in other")
+    assert SPAWN_TOO_LATE.sub("", other + "\n" + rest) == other + "\n" + rest
