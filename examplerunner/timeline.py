@@ -28,7 +28,8 @@ A record::
 2"... in the order the processes first ran something) or a name ("parent").
 ``kind`` is ``"task"`` (the default), ``"wait"`` (not work: a process
 starting up, a signal held back) or ``"killed"`` (the process died during
-it; ``end`` may then be null: it never ended). Times are nanoseconds.
+it; ``end`` may then be null: it never ended). Times are nanoseconds. A
+panel may hold other keys of the example's own; the drawing leaves them out.
 """
 
 from __future__ import annotations
@@ -330,7 +331,7 @@ def _ticks(end):
     if end <= 0:
         return [0]
     power = 10 ** math.floor(math.log10(end))
-    step = next(m * power for m in (0.1, 0.2, 0.25, 0.5, 1) if end / (m * power) < 6)
+    step = next(m * power for m in (0.2, 0.25, 0.5, 1, 2) if end / (m * power) < 6)
     return [i * step for i in range(int(end / step + 1e-9) + 1)]
 
 
