@@ -35,6 +35,8 @@ extensions = [
     "codewrap",
     # A message pasted into the search leads to its section (_ext/search_sections.py).
     "search_sections",
+    # An address into a page that was split finds the part that holds it (_ext/moved.py).
+    "moved",
 ]
 
 # Warnings are errors in every build (see pavement.py), and every

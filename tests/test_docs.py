@@ -151,3 +151,90 @@ def test_every_indexed_message_is_shown_and_found(site):
         assert words(message) in shown, f"no output block of {page.name} shows {message!r}"
         assert words(message) in genindex, f"genindex.html lacks {message!r}"
         assert message.lower() in searchable, f"the search index lacks {message!r}"
+
+
+MAIN = re.compile(r'<article[^>]*role="main"[^>]*>(.*?)</article>', re.DOTALL)
+NOT_PROSE = re.compile(
+    r'<div class="highlight[^"]*">.*?</pre></div>|<pre\b.*?</pre>|<svg\b.*?</svg>'
+    r"|<script\b.*?</script>|<style\b.*?</style>"
+    r'|<table class="[^"]*\btimeline[^"]*".*?</table>', re.DOTALL)
+MOST_WORDS = 3500
+"""What a reader takes in at one sitting: no page's prose is longer."""
+
+
+def prose_words(page_html):
+    """The words a page says in its own voice: code, outputs and drawings left out."""
+    text = text_of(NOT_PROSE.sub(" ", MAIN.search(page_html)[1]))
+    return len(re.findall(r"\w[\w'’.-]*", text))
+
+
+def test_prose_words_leave_out_code_outputs_and_drawings():
+    page = ('<article role="main"><p>Three words here.</p><div class="highlight">'
+            "<pre>code code code</pre></div><svg><text>drawn</text></svg>"
+            "<p>Two more.</p></article>")
+    assert prose_words(page) == 5
+
+
+def test_no_page_has_more_prose_than_one_sitting(site):
+    out, _ = site
+    counts = {page.stem: prose_words(built(out, page)) for page in examplerunner.pages()}
+    assert counts["index"] > 500, counts  # the count sees the prose at all
+    long = {name: n for name, n in counts.items() if n > MOST_WORDS}
+    assert not long, f"pages over {MOST_WORDS} words of prose: {long}"
+
+
+ANCHORS = examplerunner.ROOT / "tests" / "anchors.json"
+MOVED = re.compile(r'<script id="moved-anchors" data-moved="([^"]*)">')
+
+
+def test_every_address_a_reader_may_have_kept_still_finds_its_place(site):
+    """``tests/anchors.json`` lists the ids each page had; an id that left its page
+    for a sister part is sent on to the part that holds it (_ext/moved.py)."""
+    out, _ = site
+    ids_on = {}
+
+    def ids(name):
+        if name not in ids_on:
+            ids_on[name] = set(re.findall(r'\bid="([^"]+)"', (out / name).read_text(
+                encoding="utf-8")))
+        return ids_on[name]
+
+    lost = []
+    for page, kept in json.loads(ANCHORS.read_text(encoding="utf-8")).items():
+        name = f"{page}.html"
+        if not (out / name).exists():
+            lost.append(f"{name} is gone")
+            continue
+        found = MOVED.search((out / name).read_text(encoding="utf-8"))
+        moved = json.loads(html.unescape(found[1])) if found else {}
+        for ident in kept:
+            if ident in ids(name):
+                assert ident not in moved, f"{name}#{ident} is here, yet sent away"
+            elif ident not in moved or ident not in ids(moved[ident]):
+                lost.append(f"{name}#{ident}")
+    assert not lost, f"{len(lost)} addresses lead nowhere: {lost[:20]}"
+
+
+def test_a_split_page_sends_its_old_addresses_to_the_part_that_holds_them(tmp_path):
+    from sphinx.application import Sphinx
+
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text('extensions = ["moved"]\n', encoding="utf-8")
+    pages = {"index": ".. toctree::\n\n   jobs\n   jobs-logging\n   other\n",
+             "jobs": ".. _jobs-start:\n\nJobs\n====\n\nFirst part.\n",
+             "jobs-logging": ".. _jobs-logging:\n\nLogging\n=======\n\nMoved here.\n",
+             "other": ".. _other-part:\n\nOther\n=====\n\nUnrelated.\n"}
+    for name, text in pages.items():
+        (src / f"{name}.rst").write_text(text, encoding="utf-8")
+    Sphinx(str(src), str(src), str(tmp_path / "out"), str(tmp_path / "doctrees"), "html",
+           status=None, warning=None, freshenv=True).build()
+
+    def moved(name):
+        found = MOVED.search((tmp_path / "out" / f"{name}.html").read_text(encoding="utf-8"))
+        return json.loads(html.unescape(found[1])) if found else None
+
+    assert moved("jobs") == {"jobs-logging": "jobs-logging.html",
+                             "logging": "jobs-logging.html"}
+    assert moved("jobs-logging") == {"jobs-start": "jobs.html", "jobs": "jobs.html"}
+    assert moved("other") is None and moved("index") is None
