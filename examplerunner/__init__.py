@@ -15,6 +15,7 @@ benchmarks, so all three see an example the same way. One concern a module:
 ``pythons``     which Python captures a block, and where its output came from
 ``tree``        the paths under a folder, links followed as both of these follow them
 ``staleness``   what an example's output depends on, as a digest
+``lock``        which inputs each embedded output came from, beside the pages
 ``snapshot``    what changed on disk while an example ran
 ``blame``       which run made a change, where it can be told
 ``writer``      replacing the pages: all or none, never over an edit

@@ -15,8 +15,17 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from . import lock
 from .options import OptionError, Options, check_script
-from .page import Block, filler, format_block, parse_block, parse_caption, parse_timeline
+from .page import (
+    Block,
+    filler,
+    format_block,
+    legacy_digest,
+    parse_block,
+    parse_caption,
+    parse_timeline,
+)
 from .paths import shown
 from .regenerate import prepared
 
@@ -34,20 +43,20 @@ def block(script, **options):
         options = Options.make(**options)
         if cog is not None:
             _one_per_cog_block(cog, page, line, script)
-    except OptionError as error:
+        answer = filler()
+        entries = lock.read() if answer is not None else {}
+    except (OptionError, lock.LockError) as error:
         message = f"{shown(page)}:{line}: {error}"
         if cog is None:
             raise
         cog.error(message)  # cog's own way to stop with a message
-    answer = filler()
     if answer is None:
         done = prepared(script, options)
-        return format_block(script, done.result.output, options, done.inputs, done.caption,
-                            done.drawn)
+        return format_block(script, done.result.output, options, done.caption, done.drawn)
     previous = getattr(cog, "previous", "")
-    embedded, digest = parse_block(previous)
-    found = Block(Path(page), line, script, options, embedded, digest, parse_caption(previous),
-                  parse_timeline(previous) if options.timeline else None)
+    digest = entries.get(lock.key(script, options)) or legacy_digest(previous)
+    found = Block(Path(page), line, script, options, parse_block(previous), digest,
+                  parse_caption(previous), parse_timeline(previous) if options.timeline else None)
     return answer(found, previous)
 
 

@@ -26,7 +26,10 @@ from .options import Options
 from .paths import shown
 
 MARKERS = ("{{{cog", "}}}", "{{{end}}}")
-DIGEST_PREFIX = ".. inputs digest: "
+LEGACY_DIGEST_PREFIX = ".. inputs digest: "
+"""How a page kept a block's inputs digest before the lock (:mod:`.lock`): a
+page that still has one is read as if the lock held it, and the next
+``paver cog`` moves it there."""
 RECORD_PREFIX = ".. timeline record: "
 """Where a timeline block keeps the record its drawing was made from, and the
 caption naming where it came from, so that the drawing can be made again,
@@ -48,6 +51,7 @@ class Block:
     options: Options
     embedded: str | None
     digest: str | None
+    """The digest of the inputs its embedded output was made from (:mod:`.lock`)."""
     caption: str = ""
     """The origin its embedded output names: Python version, platform, start method."""
     timeline: tuple[str, dict] | None = None
@@ -71,8 +75,8 @@ def _tab_label(options):
     return f"Python 3.{oldest}" if newest == oldest else f"Python 3.{oldest}–3.{newest}"
 
 
-def format_block(script, output, options, digest, caption="", drawn=None):
-    """The reST a cog block embeds: a shell session, its origin, then the inputs digest.
+def format_block(script, output, options, caption="", drawn=None):
+    """The reST a cog block embeds: a shell session and its origin.
 
     A block whose output belongs to some Python versions only is a tab of
     ``sphinx-inline-tabs``; the tabs of consecutive blocks form one set. A
@@ -93,7 +97,6 @@ def format_block(script, output, options, digest, caption="", drawn=None):
         kept = {"caption": where, "record": timeline.normalised(record)}
         lines += ["", RECORD_PREFIX + _spaced(json.dumps(kept, ensure_ascii=False,
                                                          separators=(",", ":")))]
-    lines += ["", DIGEST_PREFIX + digest]
     if options.python:
         lines = [f".. tab:: {_tab_label(options)}", ""] + [
             "   " + line if line else "" for line in lines]
@@ -140,23 +143,31 @@ def parse_timeline(text):
 
 
 def parse_block(text):
-    """``(output, digest)`` from the text :func:`format_block` made; None where absent."""
+    """The output in the text :func:`format_block` made; None where there is none."""
     lines = text.split("\n")
     starts = [i for i, line in enumerate(lines) if _COMMAND.match(line)]
-    # The digest stands four spaces left of the command: at the margin, or
-    # inside a tab; an output line that looks like one is further in.
-    margins = [len(_COMMAND.match(lines[starts[0]])[1]) - 4] if starts else [0, 3]
-    digest = next((line[len(DIGEST_PREFIX) + m:].strip() for line in lines for m in margins
-                   if line.startswith(" " * m + DIGEST_PREFIX)), None)
     if not starts:
-        return None, digest
-    indent = " " * (margins[0] + 4)
+        return None
+    indent = _COMMAND.match(lines[starts[0]])[1]
     shown_lines = []
     for line in lines[starts[0] + 1:]:
         if line and not line.startswith(indent):
             break
         shown_lines.append(line[len(indent):])
-    return "\n".join(shown_lines).strip("\n"), digest
+    return "\n".join(shown_lines).strip("\n")
+
+
+def legacy_digest(text):
+    """The inputs digest a block's text kept itself, from before the lock; or None.
+
+    It stands four spaces left of the command: at the margin, or inside a
+    tab; an output line that looks like one is further in.
+    """
+    lines = text.split("\n")
+    starts = [i for i, line in enumerate(lines) if _COMMAND.match(line)]
+    margins = [len(_COMMAND.match(lines[starts[0]])[1]) - 4] if starts else [0, 3]
+    return next((line[len(LEGACY_DIGEST_PREFIX) + m:].strip() for line in lines
+                 for m in margins if line.startswith(" " * m + LEGACY_DIGEST_PREFIX)), None)
 
 
 def parse_caption(text):

@@ -8,7 +8,7 @@ import dataclasses
 import os
 import time
 
-from . import blame, paths, pythons, reaper, recording, snapshot, writer
+from . import blame, lock, paths, pythons, reaper, recording, snapshot, writer
 from .output import MaskError, equivalent
 from .page import BlockError, find_blocks, format_block, marker_in
 from .process import ExampleError, Result, locate, run
@@ -246,7 +246,7 @@ def regenerate(pages=None, *, force=False, jobs=None, report=print, written=None
         output, inputs, caption, drawn = ready[(b.script, b.options.key())]
         if (b.path, b.line) in kept:
             output, drawn = b.embedded, b.timeline or drawn
-        return format_block(b.script, output, b.options, inputs, caption, drawn)
+        return format_block(b.script, output, b.options, caption, drawn)
 
     temporaries = {}
     try:
@@ -269,7 +269,22 @@ def regenerate(pages=None, *, force=False, jobs=None, report=print, written=None
         return 1
     if written is not None:
         written += done
-    return 1 if reaper.stopping() else 0
+    if reaper.stopping():
+        return 1
+    _lock(blocks, ready, pages == paths.distinct(paths.pages()), report)
+    return 0
+
+
+def _lock(blocks, ready, everything, report):
+    """Note in the lock the inputs each block's output now comes from, once every
+    page is in place (a page left unwritten leaves its blocks stale, to run
+    again). With ``everything`` (every page was read), entries that no block
+    uses go."""
+    entries = {} if everything else lock.read()
+    for b in blocks:
+        entries[lock.key(b.script, b.options)] = ready[(b.script, b.options.key())][1]
+    if lock.write(entries):
+        report(f"updated {paths.shown(lock.where())}")
 
 
 def _kept(blocks, ready, failures, report):

@@ -6,6 +6,7 @@ the other points) and of the third (G2 to G20); each failed before its fix.
 
 import importlib
 import importlib.util
+import json
 import os
 import re
 import signal
@@ -629,7 +630,7 @@ def test_g13_what_is_not_a_regular_file_is_no_input(tmp_path, monkeypatch):
 def many_blocks_page(tmp_path, monkeypatch, blocks, size):
     """Examples in tmp_path/ex, with one data file of ``size`` bytes (sparse: no
     disk), and a page of ``blocks`` blocks, each with other arguments and an
-    output embedded from other inputs (so that its inputs are digested)."""
+    output and no entry in the lock (so that its inputs are digested)."""
     tree(tmp_path / "ex", monkeypatch, {"main.py": "print(1)\n"})
     monkeypatch.setenv("EXAMPLERUNNER_EXAMPLES", str(tmp_path / "ex"))
     with open(tmp_path / "ex" / "big.bin", "wb") as f:
@@ -638,8 +639,7 @@ def many_blocks_page(tmp_path, monkeypatch, blocks, size):
     page = tmp_path / "pages" / f"page{blocks}.rst"
     text = ""
     for i in range(blocks):
-        embedded = examplerunner.format_block("main.py", "1", Options.make(args=(str(i),)),
-                                              "0" * 16)
+        embedded = examplerunner.format_block("main.py", "1", Options.make(args=(str(i),)))
         text += (COG % f"'main.py', args=('{i}',)").replace(".. {{{end}}}",
                                                              embedded + ".. {{{end}}}")
     page.write_text(text)
@@ -874,3 +874,71 @@ def test_g18_a_change_goes_to_the_runs_that_could_have_made_it(tmp_path):
     assert blame.culprits([early, late], found, int(2.5 * second), between) == []  # none lived
     # A change time that the snapshots' own moments belie is not trusted.
     assert blame.culprits([early, late], found, 60 * second, between) == [early, late]
+
+
+# The inputs lock (#32): bookkeeping beside the pages, not in them -------------------
+
+
+@pytest.mark.usefixtures("no_process_left")
+def test_an_edit_that_changes_no_output_changes_the_lock_and_no_page(tmp_path, monkeypatch):
+    tree(tmp_path / "ex", monkeypatch, {"helper.py": "WORD = 'same'  # a comment\n",
+                                        "main.py": "import helper\nprint(helper.WORD)\n",
+                                        "other.py": "print('other')\n"})
+    monkeypatch.setenv("EXAMPLERUNNER_EXAMPLES", str(tmp_path / "ex"))
+    page = page_text(examplerunner.paths.SOURCE,
+                     "Title\n=====\n\n" + COG % "'main.py'" + "\n" + COG % "'other.py'")
+    assert examplerunner.regenerate([page], report=print) == 0
+    first, locked = page.read_text(), (examplerunner.paths.SOURCE / "inputs.lock").read_text()
+    assert "same" in first and "digest" not in first
+    assert len(json.loads(locked)) == 2
+    # Every module of the folder is an input of every example there (staleness.py).
+    (tmp_path / "ex" / "helper.py").write_text("WORD = 'same'  # another comment\n")
+    assert len(examplerunner.stale_blocks([page])) == 2
+    assert examplerunner.regenerate([page], report=print) == 0
+    assert page.read_text() == first  # what a reader sees did not change: nor did the page
+    relocked = (examplerunner.paths.SOURCE / "inputs.lock").read_text()
+    changed = [a for a, b in zip(locked.splitlines(), relocked.splitlines(), strict=True)
+               if a != b]
+    assert len(changed) == 2 and len(relocked.splitlines()) == 4, relocked
+    assert examplerunner.stale_blocks([page]) == []
+
+
+@pytest.mark.usefixtures("no_process_left")
+def test_a_digest_left_in_a_page_moves_to_the_lock_without_a_run(tmp_path, monkeypatch):
+    tree(tmp_path / "ex", monkeypatch, {"main.py": "print('hello')\n"})
+    monkeypatch.setenv("EXAMPLERUNNER_EXAMPLES", str(tmp_path / "ex"))
+    inputs = examplerunner.digest("main.py", Options())
+    embedded = examplerunner.format_block("main.py", "hello", Options())
+    old = embedded + f"\n.. inputs digest: {inputs}\n"  # how pages kept it before the lock
+    page = page_text(examplerunner.paths.SOURCE,
+                     (COG % "'main.py'").replace(".. {{{end}}}", old + ".. {{{end}}}"))
+    assert examplerunner.stale_blocks([page]) == []
+    said = []
+    assert examplerunner.regenerate([page], report=said.append) == 0
+    assert said[0].startswith("0 run, 1 unchanged"), said
+    assert "digest" not in page.read_text()
+    assert json.loads((examplerunner.paths.SOURCE / "inputs.lock").read_text()) == {
+        "main.py []": inputs}
+    assert examplerunner.stale_blocks([page]) == []
+
+
+@pytest.mark.parametrize("text", ["{not json", '["a list"]', '{"main.py []": 1}'])
+def test_a_broken_lock_is_one_line_that_says_what_to_do(tmp_path, monkeypatch, text):
+    tree(tmp_path / "ex", monkeypatch, {"main.py": "print('hello')\n"})
+    (examplerunner.paths.SOURCE / "inputs.lock").write_text(text)
+    page = page_text(examplerunner.paths.SOURCE, COG % "'main.py'")
+    with pytest.raises(examplerunner.BlockError, match=r"inputs.lock: .*delete it and run "
+                                                       r"paver cog"):
+        examplerunner.stale_blocks([page])
+
+
+def test_a_block_moved_to_another_page_keeps_its_entry(tmp_path, monkeypatch):
+    tree(tmp_path / "ex", monkeypatch, {"main.py": "print('hello')\n"})
+    inputs = examplerunner.digest("main.py", Options())
+    (examplerunner.paths.SOURCE / "inputs.lock").write_text(
+        json.dumps({"main.py []": inputs}))
+    embedded = examplerunner.format_block("main.py", "hello", Options())
+    text = (COG % "'main.py'").replace(".. {{{end}}}", embedded + ".. {{{end}}}")
+    for name in ("first.rst", "second-part.rst"):
+        assert examplerunner.stale_blocks([page_text(examplerunner.paths.SOURCE, text,
+                                                     name)]) == []
