@@ -126,7 +126,8 @@ def write_index(app, exception):
 
 
 def setup(app):
-    app.add_config_value("search_sections_pages", ["troubleshooting"], "env")
+    app.add_config_value("search_sections_pages", [
+        "troubleshooting", "troubleshooting-pools", "troubleshooting-system"], "env")
     app.add_transform(StraightQuotesInQuotedTitles)
     app.connect("doctree-read", collect)
     app.connect("env-purge-doc", purge)

@@ -127,30 +127,49 @@ def test_every_figure_is_shown_with_a_text_alternative(site):
     assert shown >= 3
 
 
+TROUBLESHOOTING = [examplerunner.SOURCE / "troubleshooting.rst",
+                   *sorted(examplerunner.SOURCE.glob("troubleshooting-*.rst"))]
+"""The troubleshooting chapter: its first page, then its parts."""
+
+
+def indexed_messages(page):
+    """The error messages a page puts in the index (its ``.. index::`` entries)."""
+    return [entry for entries in INDEX_ENTRY.findall(page.read_text(encoding="utf-8"))
+            for entry in re.findall(r"single: (.*)", entries)]
+
+
 def test_every_indexed_message_is_shown_and_found(site):
-    """Each error message the troubleshooting page puts in the index is printed by
-    one of that page's examples, and the index page and the site's search list it.
+    """Each error message a page of the troubleshooting chapter puts in the index
+    is printed by one of that page's examples, and the index page and the site's
+    search list it; the section search covers every page of the chapter.
 
     Line breaks and indentation inside a message are not compared: Python
     wraps some messages (the bootstrapping one) over several lines.
     """
     out, _ = site
-    page = examplerunner.SOURCE / "troubleshooting.rst"
-    messages = [entry for entries in INDEX_ENTRY.findall(page.read_text(encoding="utf-8"))
-                for entry in re.findall(r"single: (.*)", entries)]
-    assert len(messages) >= 16
+    assert len(TROUBLESHOOTING) >= 3
+    assert sum(len(indexed_messages(page)) for page in TROUBLESHOOTING) >= 16
 
     def words(text):
         return " ".join(text.split())
 
-    shown = words(" ".join(text_of(m) for m in OUTPUT_BLOCK.findall(built(out, page))))
     genindex = words(text_of((out / "genindex.html").read_text(encoding="utf-8")))
     search = (out / "searchindex.js").read_text(encoding="utf-8")
     searchable = json.loads(search[search.index("(") + 1:search.rindex(")")])["indexentries"]
-    for message in messages:
-        assert words(message) in shown, f"no output block of {page.name} shows {message!r}"
-        assert words(message) in genindex, f"genindex.html lacks {message!r}"
-        assert message.lower() in searchable, f"the search index lacks {message!r}"
+    sections = (out / "_static" / "search_sections_index.js").read_text(encoding="utf-8")
+    sections = json.loads(sections[sections.index("["):sections.rindex("]") + 1])
+    for page in TROUBLESHOOTING:
+        # Every section under the page's title, indexed or not (search_sections_pages).
+        covered = {i for s in sections if s["doc"] == page.stem for i in s["ids"]}
+        ids = re.findall(r'<section id="([^"]+)"', built(out, page))[1:]
+        assert ids and set(ids) <= covered, f"the section search leaves out {page.name}"
+        messages = indexed_messages(page)
+        assert messages, f"{page.name} indexes no message"
+        shown = words(" ".join(text_of(m) for m in OUTPUT_BLOCK.findall(built(out, page))))
+        for message in messages:
+            assert words(message) in shown, f"no output block of {page.name} shows {message!r}"
+            assert words(message) in genindex, f"genindex.html lacks {message!r}"
+            assert message.lower() in searchable, f"the search index lacks {message!r}"
 
 
 MAIN = re.compile(r'<article[^>]*role="main"[^>]*>(.*?)</article>', re.DOTALL)

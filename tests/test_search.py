@@ -1,40 +1,37 @@
 """A reader who pastes an error message into the built site's search lands on its section.
 
-Each message that the troubleshooting page puts in the index (its
-``.. index::`` entries, as tests/test_docs.py reads them) is pasted into the
-search box, on a laptop's width and on a phone's, and so is the whole output
-line that shows it, and the first result must open the section of that page
-that shows the message in an output block.
+Each message that a page of the troubleshooting chapter puts in the index
+(its ``.. index::`` entries, as tests/test_docs.py reads them) is pasted into
+the search box, on a laptop's width and on a phone's, and so is the whole
+output line that shows it, and the first result must open the section of that
+page that shows the message in an output block.
 One search page per width serves every message: a search made from the
 search page runs in place (_static/search_sections.js).
 """
 
-import re
-
 import pytest
 from test_browser import PHONE, VIEWPORT
-from test_docs import INDEX_ENTRY
+from test_docs import TROUBLESHOOTING, indexed_messages
 
 import examplerunner
 
-PAGE = examplerunner.SOURCE / "troubleshooting.rst"
-MESSAGES = [entry for entries in INDEX_ENTRY.findall(PAGE.read_text(encoding="utf-8"))
-            for entry in re.findall(r"single: (.*)", entries)]
+# Each message with the page that indexes it, the first page of the chapter first.
+MESSAGES = {message: page for page in TROUBLESHOOTING for message in indexed_messages(page)}
 WIDTHS = {"desktop": VIEWPORT, "phone": PHONE}
 
 
 def whole_line(message):
-    """The first line of the page's outputs that holds ``message``, as a reader
+    """The first line of its page's outputs that holds ``message``, as a reader
     would paste it: with its addresses, paths and names that vary. None where
     Python wraps the message over several lines."""
-    for block in examplerunner.find_blocks(PAGE):
+    for block in examplerunner.find_blocks(MESSAGES[message]):
         for line in block.embedded.splitlines():
             if message in line:
                 return line.strip()
     return None
 
 
-PASTED = MESSAGES + [line for line in dict.fromkeys(map(whole_line, MESSAGES)) if line]
+PASTED = [*MESSAGES, *(line for line in dict.fromkeys(map(whole_line, MESSAGES)) if line)]
 
 FIRST_RESULT = "#search-results ul.search li > a"
 # The outputs of the section an id belongs to (a label's id is a span in it).
@@ -101,13 +98,20 @@ def test_a_pasted_message_opens_the_section_that_shows_it(browser, server, width
         marked = page.locator(".highlighted").all_inner_texts()
         assert marked and all(len(text) >= 3 for text in marked), marked
         wrong = []
-        for message, href in landed.items():
-            name, _, anchor = href.partition("#")
-            shown = page.evaluate(SHOWN_IN_SECTION, anchor) if name == "troubleshooting.html" \
-                else None
-            if not anchor or not shown or not any(" ".join(message.split()) in text
-                                                  for text in shown):
-                wrong.append(f"{message!r} -> {href}")
+        for chapter_page in TROUBLESHOOTING:
+            name = chapter_page.with_suffix(".html").name
+            if page.url.partition("#")[0] != server + name:
+                page.goto(server + name)
+            for message, href in landed.items():
+                if href.partition("#")[0] != name:
+                    continue
+                anchor = href.partition("#")[2]
+                shown = page.evaluate(SHOWN_IN_SECTION, anchor) if anchor else None
+                if not shown or not any(" ".join(message.split()) in text for text in shown):
+                    wrong.append(f"{message!r} -> {href}")
+        chapter = {source.with_suffix(".html").name for source in TROUBLESHOOTING}
+        wrong += [f"{message!r} -> {href}" for message, href in landed.items()
+                  if href.partition("#")[0] not in chapter]
         assert wrong == [], f"{len(wrong)} of {len(PASTED)} pasted messages land elsewhere"
         assert errors == []
     finally:
