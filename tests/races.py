@@ -29,7 +29,7 @@ def whole_lines(lines):
 # can meet it: seen on 3.11 under fork, under load, about one run in 30 to
 # 120 (twice in about 50 runs of the examples' tests; once in 120 crash runs).
 # The shared-array program shuts its executor down the same way. The
-# realprograms page says so.
+# realprograms-batch page says so.
 EXIT_WAKEUP = whole_lines(
     r"Exception ignored in: <module 'threading' from [^\n]*>\n"
     r"Traceback \(most recent call last\):\n(?:  .*\n)*?"

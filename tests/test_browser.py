@@ -603,3 +603,21 @@ def test_every_page_has_a_description(site):
         assert re.search(r'<meta (content="[^"]{50,}" name="description"|'
                          r'name="description" content="[^"]{50,}")', html), \
             f"{page.name} has no description"
+
+
+def test_an_address_kept_from_before_a_split_lands_on_the_part(browser, server):
+    """``realprograms.html#realprograms-logging-file``, an address from before the
+    page was split, is sent on to the part that now holds that section
+    (_ext/moved.py), and the reader lands on the section itself."""
+    context, tab = open_tab(browser, server, "light")
+    try:
+        tab.goto(server + "realprograms.html#realprograms-logging-file")
+        tab.wait_for_url(server + "realprograms-logging.html#realprograms-logging-file")
+        assert tab.locator("#realprograms-logging-file").count() == 1
+        # the label's id is an empty span before the heading it names
+        playwright.expect(tab.locator("#realprograms-logging-file + h3")).to_be_in_viewport()
+        assert tab.locator("#realprograms-logging-file + h3").inner_text().startswith(
+            "One file, whatever happens")
+        assert not tab.errors, tab.errors
+    finally:
+        context.close()
