@@ -12,7 +12,9 @@ itself is never sent anywhere.
 
 import html
 import json
+import re
 
+from docutils import nodes
 from sphinx.util import logging
 
 logger = logging.getLogger(__name__)
@@ -28,8 +30,18 @@ def family(docname):
     return docname.split("-", 1)[0]
 
 
+RAW_ID = re.compile(r"""\bid=["']([^"']+)["']""")
+
+
 def ids_of(env, docname):
-    return set(env.get_doctree(docname).ids)
+    """The ids a page holds: its sections' and labels', and those its raw HTML
+    gives (a timeline's figure)."""
+    doctree = env.get_doctree(docname)
+    found = set(doctree.ids)
+    for raw in doctree.findall(nodes.raw):
+        if "html" in raw.get("format", "").split():
+            found.update(RAW_ID.findall(raw.astext()))
+    return found
 
 
 def moved_from(app, pagename):

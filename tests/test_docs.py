@@ -242,7 +242,8 @@ def test_a_split_page_sends_its_old_addresses_to_the_part_that_holds_them(tmp_pa
     (src / "conf.py").write_text('extensions = ["moved"]\n', encoding="utf-8")
     pages = {"index": ".. toctree::\n\n   jobs\n   jobs-logging\n   other\n",
              "jobs": ".. _jobs-start:\n\nJobs\n====\n\nFirst part.\n",
-             "jobs-logging": ".. _jobs-logging:\n\nLogging\n=======\n\nMoved here.\n",
+             "jobs-logging": ".. _jobs-logging:\n\nLogging\n=======\n\nMoved here.\n\n"
+                             ".. raw:: html\n\n   <figure id=\"drawn\"></figure>\n",
              "other": ".. _other-part:\n\nOther\n=====\n\nUnrelated.\n"}
     for name, text in pages.items():
         (src / f"{name}.rst").write_text(text, encoding="utf-8")
@@ -253,7 +254,7 @@ def test_a_split_page_sends_its_old_addresses_to_the_part_that_holds_them(tmp_pa
         found = MOVED.search((tmp_path / "out" / f"{name}.html").read_text(encoding="utf-8"))
         return json.loads(html.unescape(found[1])) if found else None
 
-    assert moved("jobs") == {"jobs-logging": "jobs-logging.html",
+    assert moved("jobs") == {"drawn": "jobs-logging.html", "jobs-logging": "jobs-logging.html",
                              "logging": "jobs-logging.html"}
     assert moved("jobs-logging") == {"jobs-start": "jobs.html", "jobs": "jobs.html"}
     assert moved("other") is None and moved("index") is None
