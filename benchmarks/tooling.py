@@ -5,25 +5,32 @@
     python benchmarks/tooling.py --only html,cog    # some of them
 
 Figures: ``paver html`` from clean and after touching one page; ``paver cog
---force`` against its floor, max(slowest example alone, CPU-seconds / cores);
+--force`` against its floor, measured apart from it: every block's script run
+alone, one after another, under a terminal, with the Python its caption
+names; floor = max(slowest script alone, their CPU-seconds / cores);
 the runner's own cost per example; ``paver test``. Each is timed in wall
 seconds and in CPU-seconds (user + system, of every process it started),
 with the load average before and after it: on a busy machine the wall time
 says little, the CPU-seconds still do. Works on copies of the pages, so the
-article is never rewritten. Writes everything to ``benchmarks/tooling.json``
-(or ``--data FILE``).
+article is never rewritten. Writes its figures to ``benchmarks/tooling.json``
+(or ``--data FILE``), where those it did not measure this time stay.
 """
 
 import argparse
+import fcntl
 import json
 import os
 import re
 import resource
+import select
 import shutil
+import signal
 import statistics
+import struct
 import subprocess
 import sys
 import tempfile
+import termios
 import time
 from pathlib import Path
 
@@ -138,18 +145,99 @@ print("RUNNER-CPU", usage.ru_utime + usage.ru_stime)
 sys.exit(status)
 """
 
-ALONE = """
-import json, sys
-import examplerunner
-blocks = {b.script: b for page in examplerunner.pages() for b in examplerunner.find_blocks(page)}
-print(json.dumps({s: examplerunner.run(s, blocks[s].options).seconds for s in sys.argv[1:]}))
-"""
+def _reap_orphans(deadline):
+    """Wait for every orphan of a lone run to end (a fork server, a resource
+    tracker, a pool's workers: they outlive the script, are re-parented to this
+    process, a child subreaper, and their CPU-seconds count only once they are
+    waited for); past ``deadline``, kill them."""
+    while True:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid:
+            continue
+        if time.perf_counter() > deadline:
+            for orphan in examplerunner.subreaper.descendants(os.getpid()):
+                try:
+                    os.kill(orphan, signal.SIGKILL)
+                except OSError:
+                    pass
+        time.sleep(0.005)
 
 
-def cog_figure(tmp, alone_count):
-    # The copies sit where the pages do, beside links to the project's
-    # folders, so that the data a cog block reads (../benchmarks/NAME.json)
-    # is found.
+def _lone(python, script, options, folder, env):
+    """Run one script alone, as a reader would in a terminal: ``python SCRIPT ARGS``
+    in its folder, leading a session whose controlling terminal is a new
+    pseudo-terminal (stdin from /dev/null, as the runner gives it). Its wall
+    seconds, until the last of its processes has ended, and the CPU-seconds of
+    its whole process tree (RUSAGE_CHILDREN; this process is a child subreaper,
+    so the processes a fork server started and every orphan count too, as in
+    the regeneration); nothing of the runner is involved."""
+    command = [python, script, *options.args]
+    before = children_cpu()
+    started = time.perf_counter()
+    pid, master = os.forkpty()
+    if pid == 0:  # the child: the terminal is its own already (forkpty)
+        try:
+            # As a shell starts a program: Ctrl-C's default (a background job
+            # inherits it ignored) and SIGPIPE's (Python ignores it).
+            for signum in (signal.SIGINT, signal.SIGPIPE, signal.SIGXFSZ):
+                signal.signal(signum, signal.SIG_DFL)
+            os.chdir(folder)
+            null = os.open(os.devnull, os.O_RDONLY)
+            os.dup2(null, 0)
+            os.execve(python, command, env)
+        finally:
+            os._exit(127)
+    fcntl.ioctl(master, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    deadline = started + options.timeout + 30
+    try:
+        while time.perf_counter() < deadline:
+            if select.select([master], [], [], 1.0)[0]:
+                try:
+                    if not os.read(master, 65536):
+                        break
+                except OSError:  # EIO: every holder of the terminal closed it
+                    break
+        else:
+            os.kill(pid, signal.SIGKILL)
+    finally:
+        _, status = os.waitpid(pid, 0)
+        os.close(master)
+        _reap_orphans(deadline)
+    wall = time.perf_counter() - started
+    return {"wall": wall, "cpu": children_cpu() - before,
+            "returncode": os.waitstatus_to_exitcode(status)}
+
+
+def lone_runs(blocks):
+    """Every block's script run alone, one after another (see :func:`_lone`),
+    with the options its block gives (args, env, cwd) and the Python its
+    caption names: what the regeneration has to do at the least. A
+    timeline block writes its record to a temporary file, as it does in
+    the regeneration."""
+    runs = {}
+    examplerunner.subreaper.become_subreaper()
+    for key, b in blocks.items():
+        python = examplerunner.pythons.for_options(b.options).python
+        folder = examplerunner.process.locate(b.script, b.options)
+        extra = dict(b.options.env)
+        with tempfile.TemporaryDirectory(prefix="lone-") as tmp:
+            if b.options.timeline:
+                extra[examplerunner.recording.VARIABLE] = os.path.join(tmp, "record.json")
+            env = examplerunner.child_environment(extra=extra)
+            # Python alone: the runner's hook (first on PYTHONPATH) is the runner's.
+            env["PYTHONPATH"] = extra.get("PYTHONPATH", "")
+            if not env["PYTHONPATH"]:
+                del env["PYTHONPATH"]
+            runs[key] = {"script": b.script, **_lone(python, b.script, b.options, folder, env)}
+    return runs
+
+
+def _copies(tmp):
+    """Copies of the pages, where the pages are, beside links to the project's
+    folders (the data a cog block reads, ../benchmarks/NAME.json, is found)."""
     root = tmp / "cog"
     root.mkdir()
     for folder in examplerunner.ROOT.iterdir():
@@ -161,23 +249,55 @@ def cog_figure(tmp, alone_count):
         copy.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(page, copy)
         pages.append(str(copy))
-    run, out = timed([sys.executable, "-c", REGENERATE, *pages])
+    lock = examplerunner.SOURCE / "inputs.lock"
+    if lock.exists():
+        shutil.copy(lock, root / "source" / lock.name)
+    return pages
+
+
+def cog_figure(tmp):
+    """``paver cog --force`` on copies of the pages, against its floor: the same
+    blocks' scripts run alone, one after another (:func:`lone_runs`), measured
+    apart from the regeneration it judges. Floor = max(slowest script alone,
+    their CPU-seconds / cores). Where the rest goes: the runner's own CPU,
+    what running side by side adds to the examples' CPU, and waiting (wall
+    time the cores were not busy with this work)."""
+    pages = _copies(tmp)
+    blocks = {(b.script, b.options.key()): b
+              for page in pages for b in examplerunner.find_blocks(page)}
+    alone_load, alone_loop = os.getloadavg()[0], reference_loop()
+    alone = lone_runs(blocks)
+    alone_load = [round(alone_load, 2), round(os.getloadavg()[0], 2)]
+    alone_loop = [round(alone_loop, 3), round(reference_loop(), 3)]
+    failed = {k[0]: r["returncode"] for k, r in alone.items()
+              if r["returncode"] != blocks[k].options.returncode}
+    # The copies are the article for this run: the lock it writes, and the
+    # pages no example may change, are theirs (a helper editing a real page
+    # meanwhile is no example's write, and the real lock stays as it is).
+    run, out = timed([sys.executable, "-c", REGENERATE, *pages],
+                     env={**os.environ, "EXAMPLERUNNER_SOURCE": str(tmp / "cog" / "source")})
     times = {name: float(s) for name, s in RUN_REPORT.findall(out)}
+    ran = len(RUN_REPORT.findall(out))
     runner_cpu = float(re.search(r"RUNNER-CPU ([\d.]+)", out)[1])
-    # The slowest examples again, each alone, as the floor counts them.
-    slowest = sorted(times, key=times.get, reverse=True)[:alone_count]
-    alone = json.loads(subprocess.run([sys.executable, "-c", ALONE, *slowest], text=True,
-                                      cwd=examplerunner.ROOT, check=True,
-                                      stdout=subprocess.PIPE).stdout)
     cores = _machine.usable_cores()
-    slowest_name = max(alone, key=alone.get)
-    floor = max(alone[slowest_name], run["cpu"] / cores)
+    slowest = max(alone.values(), key=lambda r: r["wall"])
+    alone_cpu = sum(r["cpu"] for r in alone.values())
+    floor = max(slowest["wall"], alone_cpu / cores)
+    examples_cpu = run["cpu"] - runner_cpu
     return {"cog": {
-        "figure": "paver cog --force", **run, "examples": len(times),
-        "runner_cpu": runner_cpu, "examples_cpu": run["cpu"] - runner_cpu,
-        "slowest": slowest_name, "slowest_alone": alone[slowest_name],
-        "cpu_per_core": run["cpu"] / cores, "floor": floor, "goal": 1.2 * floor + 0.5,
-        "seconds_in_run": times}}
+        "figure": "paver cog --force", **run, "examples": ran,
+        "blocks": len(blocks),
+        "runner_cpu": runner_cpu, "runner_cpu_per_example": runner_cpu / max(1, ran),
+        "examples_cpu": examples_cpu, "side_by_side_cpu": examples_cpu - alone_cpu,
+        "waiting": run["wall"] - run["cpu"] / cores,
+        "alone": {"wall": sum(r["wall"] for r in alone.values()), "cpu": alone_cpu,
+                  "load": alone_load, "reference_loop": alone_loop,
+                  "slowest": slowest["script"], "slowest_wall": slowest["wall"],
+                  "failed": failed},
+        "cpu_per_core": alone_cpu / cores, "floor": floor, "ratio": run["wall"] / floor,
+        "goal": 1.3 * floor + 0.5,
+        "seconds_in_run": times,
+        "seconds_alone": {r["script"]: round(r["wall"], 3) for r in alone.values()}}}
 
 
 HELLO = '#!/usr/bin/env python3\n"""Says hello."""\n\nif __name__ == "__main__":\n    print(1)\n'
@@ -245,11 +365,23 @@ def report(rows, cores):
     if "touch" in rows:
         print(f"  pages written after the touch: {', '.join(rows['touch']['pages_written'])}")
     if "cog" in rows:
-        cog = rows["cog"]
-        print(f"  cog: {cog['examples']} examples; CPU-s: {cog['examples_cpu']:.1f} in the "
-              f"examples, {cog['runner_cpu']:.1f} in the runner; slowest alone: "
-              f"{cog['slowest']} {cog['slowest_alone']:.2f} s; CPU-s / {cores} cores: "
-              f"{cog['cpu_per_core']:.2f} s; wall / floor: {cog['wall'] / cog['floor']:.2f}")
+        cog, alone = rows["cog"], rows["cog"]["alone"]
+        print(f"  cog floor, from the {cog['blocks']} blocks' scripts run alone, one after "
+              f"another, each under a terminal:\n"
+              f"    {alone['wall']:.1f} s wall, {alone['cpu']:.1f} CPU-s; slowest "
+              f"{alone['slowest']} {alone['slowest_wall']:.2f} s; CPU-s / {cores} cores "
+              f"{cog['cpu_per_core']:.2f} s; floor = max of these = {cog['floor']:.2f} s "
+              f"(load {'/'.join(map(str, alone['load']))}, reference loop "
+              f"{'/'.join(f'{x:.2f}' for x in alone['reference_loop'])})")
+        if alone["failed"]:
+            print(f"    exited otherwise than their blocks expect: {alone['failed']}")
+        print(f"  cog: {cog['examples']} examples, wall / floor {cog['ratio']:.2f} "
+              f"(goal 1.3 x floor + 0.5 s); where the rest goes:\n"
+              f"    the runner's own CPU {cog['runner_cpu']:.1f} CPU-s "
+              f"({1000 * cog['runner_cpu_per_example']:.0f} ms an example); the examples "
+              f"{cog['examples_cpu']:.1f} CPU-s side by side against {alone['cpu']:.1f} alone "
+              f"(+{cog['side_by_side_cpu']:.1f}, session leaders included);\n"
+              f"    waiting (wall - CPU-s / cores) {cog['waiting']:.1f} s")
     if "runner" in rows:
         for name, part in rows["runner"]["parts"].items():
             own = f", of which the runner itself {part['runner_own_cpu']:.3f}" \
@@ -278,14 +410,22 @@ def main():
         if {"html", "touch"} & set(wanted):
             rows.update(html_figures(tmp, args.repeat, wanted))
         if "cog" in wanted:
-            rows.update(cog_figure(tmp, alone_count=3))
+            rows.update(cog_figure(tmp))
         if "runner" in wanted:
             rows.update(runner_figure(tmp, count=10))
     if "tests" in wanted:
         rows.update(tests_figure())
     report(rows, _machine.usable_cores())
+    measured = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    kept = {}  # the figures not measured this time stay, each with its date
+    if args.data.exists():
+        try:
+            kept = json.loads(args.data.read_text(encoding="utf-8")).get("rows", {})
+        except ValueError:
+            pass
+    kept.update({name: {**row, "measured": measured} for name, row in rows.items()})
     args.data.write_text(json.dumps({"machine": info, "cores": _machine.usable_cores(),
-                                     "rows": rows}, indent=1) + "\n", encoding="utf-8")
+                                     "rows": kept}, indent=1) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
