@@ -74,9 +74,18 @@ def _named(node, folder):
 
 
 def _is_example(path):
-    """Whether ``path`` is a script of its own (a ``.py`` file with a ``__main__`` guard)."""
+    """Whether ``path`` is a script of its own (a ``.py`` file with a ``__main__`` guard).
+
+    Every digest asks it of every file of the folder, so it takes plain
+    strings and ``open`` (pathlib's objects cost half the time): a name
+    ends in ``.py`` as pathlib's ``suffix`` has it, not ``.py`` alone.
+    """
+    name = os.path.basename(path)
+    if not name.endswith(".py") or len(name) == 3:
+        return False
     try:
-        return path.suffix == ".py" and _GUARD.encode() in path.read_bytes()
+        with open(path, "rb") as f:
+            return _GUARD.encode() in f.read()
     except OSError:
         return False
 
@@ -96,15 +105,26 @@ def _files(folder):
     out, links followed as :func:`.tree.walk` follows them (the snapshot too)."""
     found = []
     for top, _, files in tree.walk(folder, skip={"__pycache__"}):
-        found += [os.path.relpath(os.path.join(top, f), folder) for f in files
+        under = os.path.relpath(top, folder)  # once a folder: relpath is slow
+        found += [f if under == "." else os.path.join(under, f) for f in files
                   if _regular(os.path.join(top, f))]
     return sorted(found)
 
 
-def dependencies(script, folder=None):
-    """The script, every module and data file of its folder, and the scripts it names."""
+def dependencies(script, folder=None, one_pass=None):
+    """The script, every module and data file of its folder, and the scripts it names.
+
+    ``one_pass`` (see :func:`digest`) keeps the folder's files and what each
+    script names for the rest of the pass: a check of every block then
+    lists the folder and parses each script once, not once per block.
+    """
     folder = Path(folder or paths.EXAMPLES)
-    seen = {name for name in _files(folder) if not _is_example(folder / name)}
+    known = {} if one_pass is None else one_pass
+    modules = ("modules", str(folder))
+    if modules not in known:
+        known[modules] = frozenset(name for name in _files(folder)
+                                   if not _is_example(os.path.join(folder, name)))
+    seen = set(known[modules])
     todo, parsed = [script, *(n for n in seen if n.endswith(".py"))], set()
     while todo:
         name = todo.pop()
@@ -115,13 +135,20 @@ def dependencies(script, folder=None):
         seen.add(name)
         if path.suffix != ".py":
             continue
-        try:
-            tree = ast.parse(path.read_bytes())
-        except (SyntaxError, ValueError, OSError):
-            continue  # running it will say what is wrong
-        for node in ast.walk(tree):
-            todo += _named(node, folder)
+        named = ("named", str(folder), name)
+        if named not in known:
+            known[named] = _names_in(path, folder)
+        todo += known[named]
     return seen
+
+
+def _names_in(path, folder):
+    """The files of ``folder`` that the script ``path`` imports or names."""
+    try:
+        tree = ast.parse(path.read_bytes())
+    except (SyntaxError, ValueError, OSError):
+        return []  # running it will say what is wrong
+    return [name for node in ast.walk(tree) for name in _named(node, folder)]
 
 
 _CHUNK = 1 << 20
@@ -163,7 +190,7 @@ def digest(script, options, one_pass=None):
         raise reaper.Stopped()
     folder = paths.EXAMPLES / options.cwd
     state, key = hashlib.sha256(), (str(folder),)
-    for name in sorted(dependencies(script, folder)):
+    for name in sorted(dependencies(script, folder, one_pass)):
         key += (name,)
         known = one_pass.get(key) if one_pass is not None else None
         if known is None:
