@@ -271,9 +271,11 @@ def run(script, options=None, *, start_method=None, python=None, dev_mode=False,
         if problem is None:
             # Give helpers that are still exiting a moment before judging them.
             limit = max(time.monotonic(), (ended_at or time.monotonic()) + linger)
-            while reaper.left_behind(mark, proc.pid) and time.monotonic() < limit:
+            left = reaper.left_behind(mark, proc.pid)
+            while left and time.monotonic() < limit:
                 time.sleep(0.02)
-            if reaper.left_behind(mark, proc.pid):
+                left = reaper.left_behind(mark, proc.pid)
+            if left:
                 problem = "left processes running after it ended; they were killed"
     finally:
         reaper.kill_all(mark, proc.pid)

@@ -63,6 +63,53 @@ def processes_of(mark, leader=None, *, alone=False):
     ``leader``'s group or session or descend from it, or are orphans seen in its
     tree (every orphan if ``alone``: no other run is going). An orphan's own
     children become orphans in turn once it is killed."""
+    found = _scan(mark, leader)
+    if found is None:
+        found = _scan_psutil(mark, leader)
+    if leader:
+        found |= subreaper.descendants(leader)
+    with _running_lock:
+        seen = set(_seen.get(mark, ()))
+    found = [pid for pid in found if state(pid) not in (None, "Z")]
+    # Orphans are alive when orphans() looks; one may have hopped since,
+    # but it counts: its successor is found on the next look.
+    return found + [pid for pid in orphans() if (alone or pid in seen) and pid not in found]
+
+
+def _scan(mark, leader):
+    """The living processes of the machine that carry ``mark`` or are in
+    ``leader``'s group or session, read straight from /proc: each process's
+    stat (state, group, session) and, for the others, its environment. A
+    regeneration looks two or three times an example, so psutil's objects
+    (twice the time) would cost more than the examples' own start-ups;
+    None where there is no /proc."""
+    try:
+        names = os.listdir("/proc")
+    except OSError:
+        return None
+    entry, me, found = f"\0{MARK}={mark}\0".encode(), os.getpid(), set()
+    for name in names:
+        if not name.isdigit() or int(name) == me:
+            continue
+        try:
+            with open(f"/proc/{name}/stat", "rb") as f:
+                fields = f.read().rsplit(b")", 1)[1].split()
+            if fields[0] == b"Z":
+                continue
+            if leader and leader in (int(fields[2]), int(fields[3])):  # group, session
+                found.add(int(name))
+                continue
+            with open(f"/proc/{name}/environ", "rb") as f:
+                environ = f.read()
+        except (OSError, IndexError, ValueError):
+            continue
+        if entry in b"\0" + environ + b"\0":
+            found.add(int(name))
+    return found
+
+
+def _scan_psutil(mark, leader):
+    """:func:`_scan` through psutil, where there is no /proc."""
     found = set()
     for proc in psutil.process_iter(["status"]):
         try:
@@ -74,14 +121,7 @@ def processes_of(mark, leader=None, *, alone=False):
                 found.add(proc.pid)
         except (psutil.Error, OSError):
             continue
-    if leader:
-        found |= subreaper.descendants(leader)
-    with _running_lock:
-        seen = set(_seen.get(mark, ()))
-    found = [pid for pid in found if state(pid) not in (None, "Z")]
-    # Orphans are alive when orphans() looks; one may have hopped since,
-    # but it counts: its successor is found on the next look.
-    return found + [pid for pid in orphans() if (alone or pid in seen) and pid not in found]
+    return found
 
 
 def _signal(pids, signum):

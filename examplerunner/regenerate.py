@@ -63,12 +63,17 @@ class _Run:
     """When the snapshots before and after it began and ended (ns)."""
 
 
-def _watched(script, options, pages):
+def _watched(script, options, pages, inputs=None):
     """Run an example, with snapshots of every page and of ``examples/`` around it;
     a :class:`_Run`, whether it failed or not (what changed is judged later,
-    with every run that went on meanwhile: see :func:`_judged`)."""
+    with every run that went on meanwhile: see :func:`_judged`).
+
+    ``inputs`` is the digest of its inputs taken before, when a regeneration
+    planned its runs (in one pass over every block); taken earlier, it
+    still says what the run must have run from: a change after it that the
+    snapshots do not see makes the digest after the run differ, a failure."""
     done = _Run(script, blame.Activity(script))
-    done.inputs = digest(script, options)
+    done.inputs = digest(script, options) if inputs is None else inputs
     try:
         origin = pythons.for_options(options)
     except pythons.NoPythonError as error:
@@ -183,11 +188,11 @@ def regenerate(pages=None, *, force=False, jobs=None, report=print, written=None
     pages = paths.distinct(pages or paths.pages())  # a page linked under two names is one
     originals = {page: writer.read(page) for page in pages}
     blocks, one_pass = _found(pages), {}
-    ready, todo = {}, {}
+    ready, todo, inputs = {}, {}, {}
     for b in blocks:
         key = (b.script, b.options.key())
-        if not force and not _unfilled(b) \
-                and b.digest == digest(b.script, b.options, one_pass):
+        inputs[key] = digest(b.script, b.options, one_pass)
+        if not force and not _unfilled(b) and b.digest == inputs[key]:
             ready[key] = (b.embedded, b.digest, b.caption, b.timeline)
         else:
             todo[key] = b
@@ -197,7 +202,7 @@ def regenerate(pages=None, *, force=False, jobs=None, report=print, written=None
     pool = concurrent.futures.ThreadPoolExecutor(max_workers=jobs or 4 * (os.cpu_count() or 1))
     runs = {}
     try:
-        futures = {pool.submit(_watched, b.script, b.options, pages): key
+        futures = {pool.submit(_watched, b.script, b.options, pages, inputs[key]): key
                    for key, b in todo.items()}
         for future in concurrent.futures.as_completed(futures):
             done = runs[futures[future]] = future.result()

@@ -12,15 +12,20 @@ resource tracker printing its warnings) would die of that SIGHUP. So the
 example does not lead the session itself.
 
 It imports nothing of the runner, and prints nothing unless PROGRAM cannot
-be run at all.
+be run at all. One starts for every example, so it starts as little as it
+can: ``_signal``, the C module under ``signal`` (whose enums import
+``enum``, ``functools`` and ``collections``: 4 ms of a 14 ms start).
 """
 
 import fcntl
 import os
-import resource
-import signal
 import sys
 import termios
+
+try:
+    import _signal as signal
+except ImportError:  # not CPython
+    import signal
 
 TERMINAL = 1
 
@@ -62,6 +67,8 @@ def main(argv):
     _, status = os.waitpid(pid, 0)
     _foreground(os.getpgrp())
     if os.WIFSIGNALED(status):  # end as it ended, without a core file of our own
+        import resource  # only here: a death by a signal is rare
+
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
         if os.WTERMSIG(status) not in (signal.SIGKILL, signal.SIGSTOP):  # no handler there
             signal.signal(os.WTERMSIG(status), signal.SIG_DFL)
