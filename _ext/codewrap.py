@@ -24,10 +24,13 @@ a hyphen), and ``<wbr>`` where a break point has no space after it.
 Pygments' own token spans are nowrap in such a line, so a name or a string
 never needs an element of its own. Custom elements, not spans, so that
 ``pre span`` still means the highlighter's tokens alone (the colour tests
-rely on it). Punctuation and whitespace tokens lose their elements, as they
-have the block's own colour in both styles: a quarter of a script's
-elements. The text of the block is untouched: copying
-it, or reading it aloud, gives the script exactly.
+rely on it). A token whose style is the block's own text style in both the
+light and the dark Pygments style (with the article's styles: punctuation,
+whitespace and plain names, ``n``, ``nn``, ``nx``, ``p``, ``pm``, ``w``) loses
+its element, in every line and inside a link too: nearly half of a
+script's elements, read from the styles themselves so that a change of style
+cannot leave a name in the wrong colour. The text of the block is
+untouched: copying it, or reading it aloud, gives the script exactly.
 
 Output blocks are left alone: they never wrap, and scroll (article.css).
 
@@ -37,6 +40,7 @@ last letters (``…join_timeout.p|y``). A short literal word with a hyphen
 (``-SIGTERM``, ``--force``, ``utf-8``) is not broken at its hyphen.
 """
 
+import functools
 import html
 import re
 
@@ -193,14 +197,14 @@ def break_points(nodes):
     return sorted(moved)
 
 
-def loose(run):
+def loose(run, plain):
     """Whether the browser could break somewhere inside ``run`` (a list of nodes)."""
     previous = ""
     for node in run:
         # Inside a token (nowrap in article.css) nothing breaks; a comment
-        # may, between its words, as prose does. Punctuation and whitespace
-        # are plain text here (see unwrapped).
-        inside = node.text if node.kind in ("", "p", "w") else node.text[:1]
+        # may, between its words, as prose does. A token of a plain kind is
+        # plain text here (see unwrapped).
+        inside = node.text if not node.kind or node.kind in plain else node.text[:1]
         for char in inside:
             if previous and may_break(previous, char):
                 return True
@@ -209,7 +213,7 @@ def loose(run):
     return False
 
 
-def mark_line(nodes):
+def mark_line(nodes, plain):
     """One long line's HTML with its break points marked, or None to leave it."""
     text = "".join(node.text for node in nodes)
     if len(text) <= LONG:
@@ -237,28 +241,51 @@ def mark_line(nodes):
         run = body[start:end]
         if start and not body[start - 1].text[-1:].isspace():
             out.append("<wbr>")
-        markup = "".join(map(unwrapped, run))
-        out.append(f"<x-n>{markup}</x-n>" if loose(run) else markup)
+        markup = "".join(node.markup for node in run)
+        out.append(f"<x-n>{markup}</x-n>" if loose(run, plain) else markup)
     out.append("</x-l>")
     return "".join(out)
 
 
-def mark_block(pre):
-    """A block's inner HTML with each long line's break points marked."""
+def mark_block(pre, plain=frozenset()):
+    """A block's inner HTML with each long line's break points marked, and
+    the elements of the tokens of a kind in ``plain`` taken away."""
     nodes = top_level(pre)
     if sum(len(node.markup) for node in nodes) != len(pre):
         return pre  # markup this extension does not know: leave the block as it is
     out = []
     for line, crossed in lines_of(nodes):
-        out.append((not crossed and mark_line(line)) or "".join(map(unwrapped, line)))
-    return "\n".join(out)
+        out.append((not crossed and mark_line(line, plain))
+                   or "".join(node.markup for node in line))
+    return unwrapped("\n".join(out), plain)
 
 
-def unwrapped(node):
-    """A node's HTML; a punctuation or whitespace token's without its element."""
-    if node.kind in ("p", "w") and node.markup.startswith("<span"):
-        return node.markup[node.markup.index(">") + 1:-len("</span>")]
-    return node.markup
+def unwrapped(markup, plain):
+    """``markup`` without the elements of the tokens of a kind in ``plain``."""
+    return plain_span(plain).sub(r"\1", markup) if plain else markup
+
+
+@functools.cache
+def plain_span(plain):
+    kinds = "|".join(map(re.escape, sorted(plain)))
+    return re.compile(f'<span class="(?:{kinds})">([^<]*)</span>')
+
+
+@functools.cache
+def plain_kinds(*styles):
+    """The token kinds (Pygments' short class names) drawn in the block's own
+    text style, colour, weight and all, in every one of ``styles``."""
+    from pygments.styles import get_style_by_name
+    from pygments.token import STANDARD_TYPES, Token
+
+    kinds = None
+    for name in styles:
+        style = get_style_by_name(name)
+        text = style.style_for_token(Token.Text)
+        same = {short for token, short in STANDARD_TYPES.items()
+                if short and style.style_for_token(token) == text}
+        kinds = same if kinds is None else kinds & same
+    return frozenset(kinds or ())
 
 
 # The name of a script in a download link, and a literal word with a hyphen.
@@ -266,15 +293,17 @@ DOWNLOAD_NAME = re.compile(r'(<code class="xref download[^"]*"><span class="pre"
 HYPHENATED = re.compile(r'<span class="pre">(?=[^<]{0,23}-)(?=[^<]{2,24}</span>)')
 
 
-def mark_page(body):
-    body = CODE_BLOCK.sub(lambda m: m[1] + mark_block(m[2]) + m[3], body)
+def mark_page(body, plain=frozenset()):
+    body = CODE_BLOCK.sub(lambda m: m[1] + mark_block(m[2], plain) + m[3], body)
     body = DOWNLOAD_NAME.sub(lambda m: m[1] + m[2].replace("_", "_<wbr>") + m[3], body)
     return HYPHENATED.sub('<span class="pre hyphenated">', body)
 
 
 def html_page_context(app, pagename, templatename, context, doctree):
     if "body" in context:
-        context["body"] = mark_page(context["body"])
+        styles = [app.config.pygments_style or "sphinx",
+                  getattr(app.config, "pygments_dark_style", None)]
+        context["body"] = mark_page(context["body"], plain_kinds(*filter(None, styles)))
 
 
 def setup(app):
