@@ -92,8 +92,31 @@ class ChangelogRole(SphinxRole):
                               "that release cannot be run here")], []
 
 
+class probe_source(nodes.General, nodes.Element):
+    """A probe's script, folded away under a line that names the probe and its
+    claim (``<details>`` in HTML): the page lists 65 probes, and their scripts
+    shown whole were 17,000 elements for a phone to lay out."""
+
+
+def visit_probe_source(self, node):
+    self.body.append('<details class="probe-source"><summary>'
+                     f'Show <code>{self.encode(node["script"])}</code>, which checks: '
+                     f'{self.encode(node["claim"])}</summary>')
+
+
+def depart_probe_source(self, node):
+    self.body.append("</details>")
+
+
+def pass_through(self, node):
+    pass
+
+
 class ProbesDirective(SphinxDirective):
-    """Every probe, as a section: its claim, the pages that make it, its script."""
+    """Every probe, as a section: its claim, the pages that make it, its script.
+
+    The script's caption (its download link) stays in sight; the script
+    itself opens under it (see ``probe_source``)."""
 
     def run(self):
         lines = []
@@ -108,6 +131,12 @@ class ProbesDirective(SphinxDirective):
                       f"   :caption: :download:`{path.name} <{folder}/{path.name}>`", ""]
         container = nodes.container()
         nested_parse_with_titles(self.state, StringList(lines, source="probes"), container)
+        for block in list(container.findall(nodes.literal_block)):
+            path = Path(block.get("source", ""))
+            folded = probe_source("", script=path.name,
+                                  claim=probe_summary(path) if path.is_file() else path.stem)
+            block.replace_self(folded)
+            folded += block
         return container.children
 
 
@@ -215,6 +244,9 @@ def setup(app):
                                     self.starttag(node, "span", "", CLASS="claim",
                                                   title=node.get("title", ""))),
                                 lambda self, node: self.body.append("</span>")))
+    app.add_node(probe_source, html=(visit_probe_source, depart_probe_source),
+                 **{builder: (pass_through, pass_through)
+                    for builder in ("latex", "text", "man", "texinfo")})
     app.add_role("probe", ProbeRole())
     app.add_role("changelog", ChangelogRole())
     app.add_directive("probes", ProbesDirective)
