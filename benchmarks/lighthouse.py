@@ -11,7 +11,10 @@ phone sees it (Lighthouse's default mobile form factor, with its simulated
 slow network and processor), ``--runs`` times a page. It prints one row a
 page: the runs, the median score and every run's score, the median and the
 highest total blocking time, the page's elements once loaded (Lighthouse's
-own count) and the size of its HTML. Scores move from run to run and with
+own count) and the size of its HTML. ``--gzip`` sends the text compressed,
+as the article's hosts do; without it the pages go as ``python -m
+http.server`` sends them, every byte, which a phone's slow network (as
+Lighthouse simulates it) takes most of the time to load. Scores move from run to run and with
 the machine's load, which is printed before and after: compare figures only
 from one machine at one time.
 
@@ -24,7 +27,9 @@ PATH (Debian's headless shell is enough).
 
 import argparse
 import functools
+import gzip
 import http.server
+import io
 import json
 import os
 import shutil
@@ -50,16 +55,38 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def serve(folder):
+class GzipHandler(QuietHandler):
+    """Sends text compressed to a client that accepts it, as the article's
+    hosts do (``http.server`` alone sends every byte as it is)."""
+
+    TEXT = (".html", ".css", ".js", ".svg", ".json")
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if (not path.is_file() or path.suffix not in self.TEXT
+                or "gzip" not in self.headers.get("Accept-Encoding", "")):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes())
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+def serve(folder, compress=False):
     """Serve ``folder`` on a free local port, in a thread: (server, address)."""
-    handler = functools.partial(QuietHandler, directory=str(folder))
+    handler = functools.partial(GzipHandler if compress else QuietHandler, directory=str(folder))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return httpd, f"http://127.0.0.1:{httpd.server_address[1]}/"
 
 
 def find_lighthouse(given):
-    for candidate in (given, os.environ.get("LIGHTHOUSE"), shutil.which("lighthouse")):
+    if given:
+        return given if Path(given).is_file() else None
+    for candidate in (os.environ.get("LIGHTHOUSE"), shutil.which("lighthouse")):
         if candidate and Path(candidate).is_file():
             return candidate
     return None
@@ -111,8 +138,11 @@ def main(argv=None):
     parser.add_argument("--runs", type=int, default=3, help="runs a page (default 3)")
     parser.add_argument("--lighthouse", help="the lighthouse command (or LIGHTHOUSE)")
     parser.add_argument("--chrome", help="the browser (or CHROME_PATH, CHROMIUM)")
+    parser.add_argument("--gzip", action="store_true",
+                        help="send HTML, CSS and scripts compressed, as a real host does "
+                             "(default: as python -m http.server, uncompressed)")
     parser.add_argument("--json", type=Path, help="also write every run's figures here")
-    args = parser.parse_args(argv)
+    args = parser.parse_intermixed_args(argv)
 
     lighthouse = find_lighthouse(args.lighthouse)
     if lighthouse is None:
@@ -129,11 +159,11 @@ def main(argv=None):
               file=sys.stderr)
         return 2
 
-    httpd, base = serve(args.site)
+    httpd, base = serve(args.site, compress=args.gzip)
     version = subprocess.run([lighthouse, "--version"], capture_output=True, text=True,
                              check=False).stdout.strip()
-    print(f"Lighthouse {version}, {Path(chrome).name}, mobile, {args.runs} runs a page; "
-          f"load {load()}")
+    print(f"Lighthouse {version}, {Path(chrome).name}, mobile, {args.runs} runs a page, "
+          f"{'gzip' if args.gzip else 'uncompressed'}; load {load()}")
     rows, runs = [], {}
     try:
         for page in args.pages:
