@@ -162,13 +162,59 @@ def equivalent(embedded, new, options):
     """
     if embedded == new:
         return True
+    return _same_lines(*masked([embedded, new], options.mask), options)
 
+
+def _same_lines(embedded, new, options):
+    """Whether two masked outputs hold the same lines, in any order for ``unordered``."""
     def reduced(text):
         lines = text.split("\n")
         return sorted(lines) if options.unordered else lines
 
-    embedded, new = masked([embedded, new], options.mask)
     return reduced(embedded) == reduced(new)
+
+
+_MASKER_MANY = ("import json, re, sys; jobs = json.load(sys.stdin);"
+                "json.dump([[re.sub(m, '<masked>', t) for t in ts] for m, ts in jobs], sys.stdout)")
+
+
+def equivalent_many(items):
+    """:func:`equivalent` of each ``(embedded, new, options)``: True, False, or the
+    :class:`MaskError` of its mask.
+
+    A regeneration compares dozens of masked outputs at its end, one after
+    another: a Python started for each cost more than all the matching. So
+    the masks are matched in one helper, within :data:`MASK_TIME_LIMIT` for
+    all of them; if that one does not finish in time or fails, each is
+    matched alone (:func:`masked`), so that the error names its own mask.
+    """
+    items = list(items)
+    results, pending = [None] * len(items), []
+    for i, (embedded, new, options) in enumerate(items):
+        if embedded == new:
+            results[i] = True
+        elif options.mask is None:
+            results[i] = equivalent(embedded, new, options)
+        else:
+            pending.append(i)
+    together = None
+    if pending:
+        jobs = [(items[i][2].mask, [items[i][0], items[i][1]]) for i in pending]
+        try:
+            status, out, _ = helper.run([sys.executable, "-I", "-S", "-c", _MASKER_MANY],
+                                        json.dumps(jobs), limit=MASK_TIME_LIMIT)
+            together = json.loads(out) if status == 0 else None
+        except (helper.TimedOut, ValueError):
+            together = None
+    for k, i in enumerate(pending):
+        embedded, new, options = items[i]
+        try:
+            embedded, new = together[k] if together else masked([embedded, new], options.mask)
+        except MaskError as error:
+            results[i] = error
+            continue
+        results[i] = _same_lines(embedded, new, options)
+    return results
 
 
 def same_output(expected, actual, options):

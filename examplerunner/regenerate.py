@@ -9,7 +9,7 @@ import os
 import time
 
 from . import blame, lock, paths, pythons, reaper, recording, snapshot, writer
-from .output import MaskError, equivalent
+from .output import MaskError, equivalent_many
 from .page import BlockError, find_blocks, format_block, marker_in
 from .process import ExampleError, Result, locate, run
 from .staleness import digest
@@ -304,7 +304,7 @@ def _kept(blocks, ready, failures, report):
     of the same facts would change the page for nothing, but changed inputs
     (a task made longer) can change the picture while the output stays.
     """
-    kept = set()
+    compared = []
     for b in blocks:
         output, inputs, caption, drawn = ready.get((b.script, b.options.key()),
                                                    (None, None, None, None))
@@ -313,12 +313,15 @@ def _kept(blocks, ready, failures, report):
         if b.options.timeline and (b.timeline is None or drawn is None or b.digest != inputs
                                    or b.timeline[0] != drawn[0]):
             continue
-        try:
-            if equivalent(b.embedded, output, b.options):
-                kept.add((b.path, b.line))
-        except MaskError as error:
-            failures.append(ExampleError(b.script, f"{paths.shown(b.path)}:{b.line}: {error}"))
+        compared.append((b, output))
+    kept = set()
+    answers = equivalent_many((b.embedded, output, b.options) for b, output in compared)
+    for (b, _), same in zip(compared, answers, strict=True):
+        if isinstance(same, MaskError):
+            failures.append(ExampleError(b.script, f"{paths.shown(b.path)}:{b.line}: {same}"))
             report(f"  failed {b.script} (its mask, {paths.shown(b.path)}:{b.line})")
+        elif same:
+            kept.add((b.path, b.line))
     return kept
 
 
