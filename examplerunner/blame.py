@@ -16,6 +16,8 @@ import os
 import threading
 import time
 
+from .subreaper import read
+
 SLACK = 50_000_000
 """Nanoseconds a file's change time may lag the clock: the kernel stamps a
 file with a clock that moves once a tick (1 to 10 ms)."""
@@ -35,8 +37,7 @@ def _held_for_writing(pid):
             target = os.readlink(f"/proc/{pid}/fd/{fd}")
             if not target.startswith("/") or target.startswith(_SPECIAL):
                 continue  # a pipe, a socket, the terminal
-            with open(f"/proc/{pid}/fdinfo/{fd}", "rb") as f:
-                flags = int(f.read().split(b"flags:", 1)[1].split()[0], 8)
+            flags = int(read(f"/proc/{pid}/fdinfo/{fd}").split(b"flags:", 1)[1].split()[0], 8)
         except (OSError, ValueError, IndexError):
             continue
         if flags & (os.O_WRONLY | os.O_RDWR):

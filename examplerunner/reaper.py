@@ -92,15 +92,13 @@ def _scan(mark, leader):
         if not name.isdigit() or int(name) == me:
             continue
         try:
-            with open(f"/proc/{name}/stat", "rb") as f:
-                fields = f.read().rsplit(b")", 1)[1].split()
+            fields = subreaper.read(f"/proc/{name}/stat").rsplit(b")", 1)[1].split()
             if fields[0] == b"Z":
                 continue
             if leader and leader in (int(fields[2]), int(fields[3])):  # group, session
                 found.add(int(name))
                 continue
-            with open(f"/proc/{name}/environ", "rb") as f:
-                environ = f.read()
+            environ = subreaper.read(f"/proc/{name}/environ")
         except (OSError, IndexError, ValueError):
             continue
         if entry in b"\0" + environ + b"\0":
