@@ -7,26 +7,19 @@
 // A table wider than the text column is first set snug: smaller type and
 // tighter cells (see article.css). One that still does not fit scrolls
 // sideways if it compares numbers, row against row, and is otherwise shown as
-// cards, a row to a card.
-//
-// A code block or a table that scrolls sideways takes the focus. Everything
-// is measured in as few passes as the writes allow, each pass reading every
-// element before anything is written: once on a page whose tables all fit
-// (the code blocks' widths do not depend on the tables), and three times at
-// most, however many tables and blocks the page has.
-function fitAndMark() {
+// cards, a row to a card. All the tables are measured together, each time
+// after all the writes, so that the page is laid out twice at most, however
+// many tables it has.
+function fitTables() {
   const tables = [...document.querySelectorAll("article table.docutils")];
-  const blocks = shownBlocks();
+  if (!tables.length) return;
   for (const table of tables) {
     table.classList.remove("cards", "snug");
     table.parentElement.classList.remove("scrolls");
   }
-  // Pass 1: the column, the tables as they are, and every code block.
-  const column = tables.length ? tables[0].closest("article").clientWidth : 0;
+  const column = tables[0].closest("article").clientWidth;
   const wide = tables.filter(table => table.offsetWidth > column);
-  const blockScrolls = blocks.map(scrolls);
   for (const table of wide) table.classList.add("snug");
-  // Pass 2, only if some table was too wide: which still are, set snug.
   const tooWide = wide.filter(table => table.offsetWidth > column);
   for (const table of tooWide) {
     if (table.dataset.numeric) {
@@ -34,37 +27,6 @@ function fitAndMark() {
     } else {
       table.classList.replace("snug", "cards");
     }
-  }
-  // Pass 3, only if the page has tables: which of their wrappers scroll.
-  const wrappers = [...document.querySelectorAll(".table-wrapper")];
-  const wrapperScrolls = wrappers.map(scrolls);
-  blocks.forEach((block, i) => focusable(block, blockScrolls[i]));
-  wrappers.forEach((wrapper, i) => focusable(wrapper, wrapperScrolls[i]));
-  // A folded block is not measured (see shownBlocks): it takes the focus
-  // stop it may need, which it cannot be given while folded, and is
-  // measured when it opens.
-  for (const block of document.querySelectorAll("details:not([open]) .highlight pre")) {
-    block.tabIndex = 0;
-  }
-}
-
-// The code blocks, less those folded away in a closed <details> (the probes
-// page's scripts): measuring one of them would lay it out on its own, for a
-// block that cannot be scrolled until it is opened.
-function shownBlocks() {
-  return [...document.querySelectorAll(".highlight pre")]
-    .filter(block => !block.closest("details:not([open])"));
-}
-
-function scrolls(region) {
-  return region.scrollWidth > region.clientWidth;
-}
-
-function focusable(region, yes) {
-  if (yes) {
-    region.tabIndex = 0;
-  } else {
-    region.removeAttribute("tabindex");
   }
 }
 
@@ -77,12 +39,23 @@ function comparesNumbers(table) {
   return cells.length > 0 && cells.filter(text => /^[-+]?\d/.test(text)).length >= 0.6 * cells.length;
 }
 
-// A tab or a <details> shows a block that was hidden, and may scroll: only
-// the blocks and tables are read again, all before any is written.
+// Every width is read before anything is written, so that the page is laid
+// out once, not once per region. A block folded in a closed <details> (the
+// probes page's scripts) is not measured, which would lay it out alone (TBT
+// 0.4-1.4 s there): it takes a focus stop, unreachable while folded, and is
+// measured when opened.
 function markScrollableRegions() {
-  const regions = [...shownBlocks(), ...document.querySelectorAll(".table-wrapper")];
-  const found = regions.map(scrolls);
-  regions.forEach((region, i) => focusable(region, found[i]));
+  for (const block of document.querySelectorAll("details:not([open]) pre")) block.tabIndex = 0;
+  const regions = [...document.querySelectorAll(".highlight pre, .table-wrapper")]
+    .filter(region => !region.closest("details:not([open])"));
+  const scrolls = regions.map(region => region.scrollWidth > region.clientWidth);
+  regions.forEach((region, i) => {
+    if (scrolls[i]) {
+      region.tabIndex = 0;
+    } else {
+      region.removeAttribute("tabindex");
+    }
+  });
 }
 
 // Each cell of a table body carries its column's title, for the narrow
@@ -102,14 +75,19 @@ document.addEventListener("DOMContentLoaded", () => {
   for (const table of document.querySelectorAll("article table.docutils")) {
     labelTableCells(table);
   }
-  fitAndMark();
+  fitTables();
+  markScrollableRegions();
 });
+// A tab or a <details> shows a block that was hidden, and may scroll (a
+// <details> tells only itself: listen as the event goes down).
 document.addEventListener("change", event => {
   if (event.target.matches(".tab-input")) markScrollableRegions();
 });
-// A resize event comes at most once a frame.
-window.addEventListener("resize", fitAndMark);
-// A <details> says it opened on itself only: listen as the event goes down.
 document.addEventListener("toggle", event => {
   if (event.target.open) markScrollableRegions();
 }, true);
+// A resize event comes at most once a frame.
+window.addEventListener("resize", () => {
+  fitTables();
+  markScrollableRegions();
+});
