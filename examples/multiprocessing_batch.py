@@ -110,8 +110,8 @@ if __name__ == "__main__":
     try:
         for first in CHUNKS:
             chunks[executor.submit(check_chunk, first)] = first
-    except (BrokenProcessPool, BrokenPipeError):  # a worker died already, even as it
-        died = True  # started (BrokenPipeError): the other chunks stay unsent
+    except (BrokenProcessPool, OSError):  # a worker died already, even as one
+        died = True  # started (an OSError): the other chunks stay unsent
     hold_sigint(False)
     pending = set(chunks)
     while pending and not ctrl_c:

@@ -18,6 +18,7 @@ if __name__ == "__main__":  # first, so a Ctrl-C during the slow imports below i
 import concurrent.futures  # noqa: E402
 import multiprocessing  # noqa: E402
 import os  # noqa: E402
+import secrets  # noqa: E402
 import shutil  # noqa: E402
 import tempfile  # noqa: E402
 import threading  # noqa: E402
@@ -81,6 +82,14 @@ def start_worker(name, shape, dtype):  # each worker's initializer
     matrix = np.ndarray(shape, dtype, buffer=block.buf)  # a view: nothing is copied
 
 
+def new_block(size):
+    """A new block of shared memory that the resource tracker knows before it exists."""
+    name = f"array_{secrets.token_hex(6)}"
+    if os.name == "posix":  # SharedMemory tells the tracker only once the block is made:
+        resource_tracker.register(f"/{name}", "shared_memory")  # killed in between, it stays
+    return shared_memory.SharedMemory(name=name, create=True, size=size)
+
+
 def row_sums(first):
     if first == crash_at:
         os.kill(os.getpid(), signal.SIGKILL)  # as the OOM killer would
@@ -97,7 +106,7 @@ def sum_rows(matrix, name):
     try:
         for first in range(0, ROWS, CHUNK):
             chunks[executor.submit(row_sums, first)] = first
-    except (BrokenProcessPool, BrokenPipeError):  # a worker died already
+    except (BrokenProcessPool, OSError):  # a worker died already (OSError: as one started)
         died = True
     hold_sigint(False)
     pending = set(chunks)
@@ -130,7 +139,7 @@ if __name__ == "__main__":
     if os.path.isdir("/dev/shm") and shutil.disk_usage("/dev/shm").free < size:
         sys.exit(f"/dev/shm has {shutil.disk_usage('/dev/shm').free // 2**20} MB free; "
                  f"the array needs {size // 2**20} MB")  # Docker gives 64 MB
-    block = shared_memory.SharedMemory(create=True, size=size)
+    block = new_block(size)
     try:
         matrix = np.ndarray(shape, dtype, buffer=block.buf)
         try:

@@ -27,6 +27,8 @@ The examples run through a pipe: the parent is then the runner's own child.
 import os
 import shutil
 import signal
+import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -125,3 +127,53 @@ def test_nothing_is_left_when_the_parent_is_killed(script, moment, method):
             if os.path.exists(path):
                 os.unlink(path)
         shutil.rmtree(folder, ignore_errors=True)
+
+
+# A parent killed at the worst moment for a new block: just after
+# SharedMemory has mapped it, before SharedMemory itself registers it. The
+# child prints the block's path and the pid of the tracker that knows it (None:
+# no tracker was told), then kills itself.
+KILLED_AFTER_MAPPING = """
+import mmap, os, signal, sys
+sys.path.insert(0, sys.argv[2])
+from multiprocessing import resource_tracker, shared_memory
+import multiprocessing_shared_array as example
+
+mapped = mmap.mmap
+def map_then_die(fd, size, *args, **kwargs):
+    view = mapped(fd, size, *args, **kwargs)
+    print(f"/dev/shm{names[-1]}", resource_tracker._resource_tracker._pid, flush=True)
+    os.kill(os.getpid(), signal.SIGKILL)
+mmap.mmap = map_then_die
+names, real_open = [], shared_memory._posixshmem.shm_open
+def remember_name(name, *args, **kwargs):
+    names.append(name)
+    return real_open(name, *args, **kwargs)
+shared_memory._posixshmem.shm_open = remember_name
+if sys.argv[1] == "template":
+    example.new_block(4096)
+else:
+    shared_memory.SharedMemory(create=True, size=4096)
+"""
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="reads /dev/shm")
+@pytest.mark.usefixtures("no_process_left")
+@pytest.mark.parametrize("how", ["template", "plain"])
+def test_a_block_is_removed_even_if_the_parent_dies_as_it_is_made(how):
+    """The shared-array template's new_block() leaves nothing; SharedMemory alone would."""
+    child = subprocess.run([sys.executable, "-c", KILLED_AFTER_MAPPING, how,
+                            str(examplerunner.EXAMPLES)],
+                           capture_output=True, text=True, timeout=60)
+    assert child.returncode == -signal.SIGKILL, child.stderr
+    path, tracker = child.stdout.split()
+    try:
+        if how == "plain":  # no tracker was told: nobody will ever remove it
+            assert tracker == "None"
+            assert os.path.exists(path)
+        else:
+            psutil.Process(int(tracker)).wait(examplerunner.LINGER)  # it sees the EOF
+            assert not os.path.exists(path), f"{path} left by new_block()"
+    finally:
+        if os.path.exists(path):
+            os.unlink(path)
