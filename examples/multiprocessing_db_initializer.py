@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """One database connection per worker, opened in the pool's initializer."""
 
+import atexit
 import multiprocessing
 import os
 import sqlite3
@@ -12,6 +13,7 @@ connection = None  # each worker process gets its own
 def open_connection(path):
     global connection
     connection = sqlite3.connect(path)  # opened here, in the worker, never inherited
+    atexit.register(connection.close)  # and closed as the worker exits
 
 
 def price(item):
