@@ -81,15 +81,21 @@ def kill_the_example(mark, moment, killed, mapped, stop):
     It is stopped first, so that what it and its workers have mapped from
     /dev/shm is read while none of them can map more.
     """
-    main = None
+    main, began = None, time.monotonic()
     while not stop.is_set() and main is None:
         main = example_process(mark)
         time.sleep(0.005)
-    if stop.wait(moment) or main is None:
+    if main is None:
+        killed.append("the killer never found the example")
+        return
+    found = f"found pid {main.pid} {time.monotonic() - began:.3f} s after the killer began"
+    if stop.wait(moment):
+        killed.append(f"{found}; it ended within {moment} s")
         return
     try:
         os.kill(main.pid, signal.SIGSTOP)
     except ProcessLookupError:
+        killed.append(f"{found}; it was gone {moment} s later")
         return
     try:
         family = [main, *main.children(recursive=True)]
@@ -97,7 +103,7 @@ def kill_the_example(mark, moment, killed, mapped, stop):
         family = [main]
     mapped |= shared_memory_of(family)
     os.kill(main.pid, signal.SIGKILL)
-    killed.append(main.pid)
+    killed.append(main.pid)  # an int: killed as planned
 
 
 @pytest.mark.usefixtures("no_process_left")
@@ -112,10 +118,14 @@ def test_nothing_is_left_when_the_parent_is_killed(script, moment, method):
     try:
         # run() fails if any process of the example is still running LINGER
         # seconds after the parent died.
-        examplerunner.run(script, returncode=-signal.SIGKILL, pipe=True,
-                          env={MARK: mark, "TMPDIR": folder},
-                          start_method=method, dev_mode=True, timeout=GRACE)
-        assert killed, "the example ended before it could be killed"
+        result = examplerunner.run(script, returncode=-signal.SIGKILL, pipe=True,
+                                   env={MARK: mark, "TMPDIR": folder},
+                                   start_method=method, dev_mode=True, timeout=GRACE)
+        stop.set()
+        killer.join()
+        assert killed and isinstance(killed[0], int), \
+            (f"the test's killer did not kill it ({killed}); it ended after "
+             f"{result.seconds:.2f} s, killed by a SIGKILL, having printed: {result.output!r}")
         left = sorted(path for path in mapped if os.path.exists(path))
         assert not left, f"left in /dev/shm: {left}"
         if CASES[script][1]:
