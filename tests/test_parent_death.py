@@ -13,6 +13,8 @@ it made may be left:
 * no ``/dev/shm`` entry (shared memory, a named semaphore) that the parent
   or its workers had mapped when the parent was killed: the parent is
   stopped (SIGSTOP) an instant before the SIGKILL, so the list is complete;
+  only glibc's temporary file of a semaphore being made is forgiven
+  (``GLIBC_SEM_TEMPORARY``);
 * nothing in the temporary folder the run was given (``TMPDIR``): not the
   fork server's ``pymp-*`` folder, not the program's own folder. Examples
   without a janitor for that folder are marked so, and only their processes
@@ -25,6 +27,7 @@ The examples run through a pipe: the parent is then the runner's own child.
 """
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -58,6 +61,15 @@ CASES = {
 MOMENTS = [(script, moment) for script, (moments, _) in CASES.items()
            for i, moment in enumerate(moments) if FULL or i % 2 == 0]
 GRACE = 10.0
+# On Linux, glibc's sem_open() makes a new semaphore in a temporary file,
+# /dev/shm/sem. and six random characters, maps it, links it to the
+# semaphore's name and removes the temporary name (strace shows the four
+# calls). A process stopped and killed in between leaves that file, and no
+# code above the C library can prevent it: the module met it in 2 of 21
+# full runs on 3.13 under load (ctrlc_pool killed 0.1 s in, as it makes its
+# pool's locks, under fork and under spawn). multiprocessing's own names
+# (sem.mp-...) do not match.
+GLIBC_SEM_TEMPORARY = re.compile(r"/dev/shm/sem\.[A-Za-z0-9]{6}")
 """Seconds the example may run before it is killed (it is killed within about one)."""
 
 
@@ -126,7 +138,8 @@ def test_nothing_is_left_when_the_parent_is_killed(script, moment, method):
         assert killed and isinstance(killed[0], int), \
             (f"the test's killer did not kill it ({killed}); it ended after "
              f"{result.seconds:.2f} s, killed by a SIGKILL, having printed: {result.output!r}")
-        left = sorted(path for path in mapped if os.path.exists(path))
+        left = sorted(path for path in mapped if os.path.exists(path)
+                      and not GLIBC_SEM_TEMPORARY.fullmatch(path))
         assert not left, f"left in /dev/shm: {left}"
         if CASES[script][1]:
             assert not os.listdir(folder), f"left in its TMPDIR: {os.listdir(folder)}"
